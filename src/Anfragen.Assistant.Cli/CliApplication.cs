@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Anfragen.Assistant.Documents;
+using Anfragen.Assistant.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Anfragen.Assistant.Cli;
+
+/// <summary>Builds the command tree and runs it; used by Program.cs and, with captured writers, by the tests.</summary>
+public static class CliApplication
+{
+    public static async Task<int> RunAsync(
+        string[] args,
+        TextWriter output,
+        TextWriter error,
+        IReadOnlyDictionary<string, string?>? configurationOverrides = null,
+        CancellationToken cancellationToken = default)
+    {
+        var context = new CliContext(output, error, configurationOverrides);
+        var root = CreateRootCommand(context);
+        var parseResult = root.Parse(args);
+        try
+        {
+            return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+        }
+        catch (DocumentReadException ex)
+        {
+            await error.WriteLineAsync($"Fehler: {ex.Message}");
+            return ExitCodes.InputError;
+        }
+        catch (IndexMismatchException ex)
+        {
+            await error.WriteLineAsync($"Fehler: {ex.Message}");
+            return ExitCodes.SystemError;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await error.WriteLineAsync($"Konfigurationsfehler: {ex.Message}");
+            return ExitCodes.SystemError;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("Abgebrochen.");
+            return ExitCodes.SystemError;
+        }
+    }
+
+    public static RootCommand CreateRootCommand(CliContext context)
+    {
+        var root = new RootCommand("anfragen – Anfragen.Assistant: Anfragen parsen, Archiv indexieren und durchsuchen, Antworten entwerfen");
+        root.Options.Add(GlobalOptions.DataDirectory);
+        root.Options.Add(GlobalOptions.Index);
+        root.Options.Add(GlobalOptions.QdrantUrl);
+        foreach (var command in Commands(context))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    // One line per verb; each verb lives in Commands/<Verb>Command.cs.
+    private static IEnumerable<Command> Commands(CliContext context)
+    {
+        yield break;
+    }
+}

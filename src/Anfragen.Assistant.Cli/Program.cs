@@ -1,0 +1,3 @@
+using Anfragen.Assistant.Cli;
+
+return await CliApplication.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,8 @@
+namespace Anfragen.Assistant.Retrieval;
+
+public enum SearchMode
+{
+    Hybrid = 0,
+    Keyword,
+    Dense,
+}
