@@ -21,7 +21,7 @@ public static class CliApplication
         var parseResult = root.Parse(args);
         try
         {
-            return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+            return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
         catch (DocumentReadException ex)
         {
@@ -41,6 +41,12 @@ public static class CliApplication
         catch (OperationCanceledException)
         {
             await error.WriteLineAsync("Abgebrochen.");
+            return ExitCodes.SystemError;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or System.ClientModel.ClientResultException or AggregateException or NotSupportedException or IOException)
+        {
+            // Without System.CommandLine's default handler (which would swallow the typed errors above), the rest is reported plainly.
+            await error.WriteLineAsync($"Fehler: {ex.Message}");
             return ExitCodes.SystemError;
         }
     }

@@ -118,7 +118,7 @@ public static class BenchCommand
                 }
 
                 var buildSeconds = Stopwatch.GetElapsedTime(built).TotalSeconds;
-                var queries = Enumerable.Range(0, parseResult.GetValue(queryCount)).Select(_ => (Text: text.Words(2, 5), Vector: RandomUnitVector(random, model.Dimensions))).ToList();
+                var queries = Enumerable.Range(0, parseResult.GetValue(queryCount)).Select(_ => (Text: text.QueryWords(2, 5), Vector: RandomUnitVector(random, model.Dimensions))).ToList();
                 var filter = SearchFilter.PublicOnly;
                 var pool = retrieval.CandidatePool;
 
@@ -250,6 +250,9 @@ public static class BenchCommand
             var at = Array.BinarySearch(_cumulative, target + 1);
             return _words[at >= 0 ? at : ~at];
         }
+
+        /// <summary>Query words drawn uniformly from the distinct vocabulary: searches name topics, not the most frequent words.</summary>
+        public string QueryWords(int min, int max) => string.Join(' ', Enumerable.Range(0, _random.Next(min, max + 1)).Select(_ => _words[_random.Next(_words.Length)]));
 
         public string Words(int min, int max) => string.Join(' ', Enumerable.Range(0, _random.Next(min, max + 1)).Select(_ => Word()));
 
