@@ -32,6 +32,7 @@ internal static partial class InquiryMetadataReader
     public static InquiryMetadata Read(string[] lines)
     {
         var (id, headerVisibility) = ReadHeader(lines);
+        id ??= ReadLetterheadNumber(lines);
         var subject = ReadField(lines, SubjectLabel(), 3) ?? ReadLetterheadValue(lines, LetterheadSubject());
         var recipient = ReadField(lines, RecipientLabel(), 4, ", ") ?? ReadLetterheadValue(lines, LetterheadRecipient());
         var date = GermanDates.FindFirst(ReadField(lines, DateLabel(), 2)) ?? ReadLetterheadDate(lines) ?? ReadDateLine(lines);
@@ -134,6 +135,12 @@ internal static partial class InquiryMetadataReader
         }
 
         return null;
+    }
+
+    private static string? ReadLetterheadNumber(string[] lines)
+    {
+        var index = Array.FindIndex(lines, line => line == "Nummer");
+        return index < 0 ? null : lines.Skip(index + 1).Take(16).FirstOrDefault(line => PaperNumber().IsMatch(line));
     }
 
     private static DateOnly? ReadLetterheadDate(string[] lines)
@@ -369,6 +376,9 @@ internal static partial class InquiryMetadataReader
 
     [GeneratedRegex(@"^(?:Anfrage|Dringlichkeitsanfrage|Einwohneranfrage|Vorlage|Beschlussvorlage|Stellungnahme|Mitteilung(?:\s+außerhalb\s+von\s+Sitzungen)?|Antrag|Änderungsantrag|Dringlichkeitsantrag)\s*(?:\((?<v>öffentlich|nichtöffentlich|nicht\s+öffentlich)\))?\s*[-–]\s*(?<id>\d{2}-\d{5}(?:-\d{2}){0,2}|\d{1,5}/\d{2})\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Header();
+
+    [GeneratedRegex(@"^(?:\d{2}-\d{5}(?:-\d{2}){0,2}|\d{1,5}/\d{2})$")]
+    private static partial Regex PaperNumber();
 
     [GeneratedRegex(@"^-?\s*Betreff\s*:\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex SubjectLabel();

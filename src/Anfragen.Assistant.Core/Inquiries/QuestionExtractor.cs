@@ -172,7 +172,7 @@ internal static partial class QuestionExtractor
         return Number(questions);
     }
 
-    private sealed record ListResult(List<InquiryQuestion> Items, int End, bool ReachedEnd);
+    private sealed record ListResult(List<InquiryQuestion> Items, int End);
 
     private static ListResult ReadList(string[] lines, int start, MarkerKind topKind)
     {
@@ -181,7 +181,6 @@ internal static partial class QuestionExtractor
         var allOnes = true;
         var pendingBlank = false;
         var i = start;
-        var reachedEnd = true;
         for (; i < lines.Length; i++)
         {
             var line = lines[i];
@@ -213,7 +212,6 @@ internal static partial class QuestionExtractor
 
             if (items.Count == 0 || EndsQuestions(lines, i, current, pendingBlank) || (InquiryLines.IsComplete(current) && InquiryLines.IsClosingRemark(line)))
             {
-                reachedEnd = false;
                 break;
             }
 
@@ -228,7 +226,7 @@ internal static partial class QuestionExtractor
             questions.RemoveAt(questions.Count - 1);
         }
 
-        return new ListResult(Number(questions.Where(q => q.Length > 0)), i, reachedEnd);
+        return new ListResult(Number(questions.Where(q => q.Length > 0)), i);
     }
 
     private static bool IsNextItem(LineMarker marker, MarkerKind topKind, int count, int expected, bool allOnes)
@@ -315,7 +313,7 @@ internal static partial class QuestionExtractor
 
             var list = ReadList(lines, i, marker.Kind);
             var asks = list.Items.Any(q => q.Text.Contains('?', StringComparison.Ordinal));
-            if (list.Items.Count > 0 && (asks || (list.ReachedEnd && marker.Kind == MarkerKind.Number)))
+            if (list.Items.Count > 0 && asks)
             {
                 var found = new ExtractedQuestions(list.Items, i);
                 if (marker.Kind == MarkerKind.Number)
