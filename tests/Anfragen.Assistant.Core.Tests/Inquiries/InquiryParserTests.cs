@@ -207,6 +207,26 @@ public sealed class InquiryParserTests
     }
 
     [Fact]
+    public void A_request_sentence_without_question_mark_is_question_1()
+    {
+        const string Text = "Sachverhalt:\nEs gibt viele Anträge.\n\nDie Verwaltung wird gebeten mitzuteilen, wie viele Anträge 2025 gestellt und wie viele bewilligt wurden.\n\ngez. Tom Test";
+
+        var inquiry = CreateParser().Parse(Text, "antraege.txt");
+
+        Assert.Equal("Die Verwaltung wird gebeten mitzuteilen, wie viele Anträge 2025 gestellt und wie viele bewilligt wurden.", Assert.Single(inquiry.Questions).Text);
+    }
+
+    [Fact]
+    public void Unnumbered_questions_each_ending_with_a_question_mark_are_separate_and_closing_remarks_are_dropped()
+    {
+        const string Text = "Wir fragen die Verwaltung:\n\nWie viele Plätze gibt es?\n\nWie viele sind belegt?\n\nWir bitten um schriftliche Beantwortung.\n\nMax Muster";
+
+        var inquiry = CreateParser().Parse(Text, "plaetze.txt");
+
+        Assert.Equal([new InquiryQuestion(1, "Wie viele Plätze gibt es?"), new InquiryQuestion(2, "Wie viele sind belegt?")], inquiry.Questions);
+    }
+
+    [Fact]
     public void A_question_on_the_lead_in_line_is_read()
     {
         var inquiry = CreateParser().Parse("Wir fragen die Verwaltung: Wie viele Hunde sind angemeldet?\n\ngez. Tom Test", "hund.txt");
