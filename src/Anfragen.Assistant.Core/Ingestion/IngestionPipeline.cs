@@ -59,6 +59,9 @@ public sealed partial class IngestionPipeline(
         var done = 0;
         var embeddingTicks = 0L;
 
+        // Writing batch n (analysis, one fsync'ed transaction per document) overlaps embedding batch n + 1.
+        var writing = Task.CompletedTask;
+
         foreach (var document in documents)
         {
             ct.ThrowIfCancellationRequested();
@@ -66,7 +69,7 @@ public sealed partial class IngestionPipeline(
             if (string.Equals(await index.GetContentHashAsync(document.Id, ct).ConfigureAwait(false), hash, StringComparison.Ordinal))
             {
                 skipped.Add(new IngestionIssue(document.Source ?? document.Id, $"{document.Id}: unverändert"));
-                progress?.Report(new IngestionProgress(++done, documents.Count, chunksWritten, document.Id));
+                progress?.Report(new IngestionProgress(Interlocked.Increment(ref done), documents.Count, chunksWritten, document.Id));
                 continue;
             }
 
@@ -74,7 +77,7 @@ public sealed partial class IngestionPipeline(
             if (chunks.Count == 0)
             {
                 skipped.Add(new IngestionIssue(document.Source ?? document.Id, $"{document.Id}: kein Text"));
-                progress?.Report(new IngestionProgress(++done, documents.Count, chunksWritten, document.Id));
+                progress?.Report(new IngestionProgress(Interlocked.Increment(ref done), documents.Count, chunksWritten, document.Id));
                 continue;
             }
 
@@ -87,6 +90,7 @@ public sealed partial class IngestionPipeline(
         }
 
         await FlushAsync().ConfigureAwait(false);
+        await writing.ConfigureAwait(false);
         var seconds = time.GetElapsedTime(started).TotalSeconds;
         LogIngested(written, chunksWritten, skipped.Count, errors.Count, seconds);
         return new IngestionReport(written, chunksWritten, skipped, errors, seconds, TimeSpan.FromTicks(embeddingTicks).TotalSeconds);
@@ -99,12 +103,21 @@ public sealed partial class IngestionPipeline(
             }
 
             // One embedding call for the chunks of several documents keeps the model's batches full.
-            var texts = pending.SelectMany(p => p.Chunks).Select(DocumentChunker.EmbeddingText).ToList();
+            var batch = pending.ToList();
+            pending.Clear();
+            pendingChunks = 0;
+            var texts = batch.SelectMany(p => p.Chunks).Select(DocumentChunker.EmbeddingText).ToList();
             var embedStarted = Stopwatch.GetTimestamp();
             var vectors = await embeddings.EmbedAsync(texts, ct).ConfigureAwait(false);
             embeddingTicks += Stopwatch.GetElapsedTime(embedStarted).Ticks;
+            await writing.ConfigureAwait(false);
+            writing = Task.Run(() => WriteAsync(batch, vectors), ct);
+        }
+
+        async Task WriteAsync(List<(SourceDocument Document, string Hash, IReadOnlyList<Chunk> Chunks)> batch, float[][] vectors)
+        {
             var offset = 0;
-            foreach (var (document, hash, chunks) in pending)
+            foreach (var (document, hash, chunks) in batch)
             {
                 var slice = vectors.Skip(offset).Take(chunks.Count).Select(v => (ReadOnlyMemory<float>)v).ToList();
                 offset += chunks.Count;
@@ -133,11 +146,8 @@ public sealed partial class IngestionPipeline(
                     errors.Add(new IngestionIssue(document.Source ?? document.Id, ex.Message));
                 }
 
-                progress?.Report(new IngestionProgress(++done, documents.Count, chunksWritten, document.Id));
+                progress?.Report(new IngestionProgress(Interlocked.Increment(ref done), documents.Count, chunksWritten, document.Id));
             }
-
-            pending.Clear();
-            pendingChunks = 0;
         }
     }
 

@@ -17,8 +17,8 @@ public sealed class ReciprocalRankFusionTests
     [Fact]
     public void Zero_dense_weight_keeps_the_keyword_order_and_appends_dense_only_chunks()
     {
-        var fused = ReciprocalRankFusion.Fuse(List("a", "b", "c"), List("c", "x"), new HybridWeights(1, 0), 10);
-        Assert.Equal(["a", "b", "c", "x"], fused.Select(f => f.Chunk.ChunkId));
+        var fused = ReciprocalRankFusion.Fuse(List("a", "b", "c"), List("c", "z", "x"), new HybridWeights(1, 0), 10);
+        Assert.Equal(["a", "b", "c", "z", "x"], fused.Select(f => f.Chunk.ChunkId));
     }
 
     [Fact]

@@ -19,6 +19,11 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
 {
     public const string DatabaseFileName = "anfragen.db";
 
+    /// <summary>Archives smaller than this search every query term (see <see cref="PruneCommonTermsAsync"/>).</summary>
+    public const int PruneMinimumChunks = 10_000;
+
+    public const double PruneDocumentFraction = 0.1;
+
     private const string ChunkColumns = "c.rowid, c.chunk_id, c.document_id, c.ordinal, c.type, c.title, c.date, c.committee, c.visibility, c.question_number, c.text";
     private const string DocumentColumns = "d.id, d.type, d.title, d.date, d.committee, d.visibility, d.url, d.source, d.content_hash, d.chunk_count, d.ingested_at";
 
@@ -176,6 +181,14 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
                 await insertTerms.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            await using (var count = connection.CreateCommand())
+            {
+                count.Transaction = transaction;
+                count.CommandText = "UPDATE kb_meta SET value = CAST(value AS INTEGER) + $added WHERE key = 'chunk_count'";
+                count.Parameters.AddWithValue("$added", document.Chunks.Count);
+                await count.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             await BumpGenerationAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -212,14 +225,16 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(filter);
-        var match = BuildMatchExpression(query);
-        if (match is null || top <= 0)
+        var terms = _analyzer.Analyze(query).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (terms.Count == 0 || top <= 0)
         {
             return [];
         }
 
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        terms = await PruneCommonTermsAsync(connection, terms, cancellationToken).ConfigureAwait(false);
+        var match = BuildMatchExpression(terms);
 
         // FTS5 ranks its matches alone first (ORDER BY rank LIMIT uses its bounded sorter, no join per match); the
         // filter then runs on that ranked candidate list. When the filter leaves fewer than top, the candidate list
@@ -437,6 +452,7 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
             "SELECT 'chunk count differs: ' || d.id FROM documents d WHERE d.chunk_count <> (SELECT count(*) FROM chunks c WHERE c.document_id = d.id)",
             "SELECT 'chunk without terms: ' || chunk_id FROM chunks WHERE rowid NOT IN (SELECT rowid FROM chunk_fts)",
             "SELECT 'terms without chunk: ' || rowid FROM chunk_fts WHERE rowid NOT IN (SELECT rowid FROM chunks)",
+            "SELECT 'chunk_count differs: ' || value FROM kb_meta WHERE key = 'chunk_count' AND CAST(value AS INTEGER) <> (SELECT count(*) FROM chunks)",
         ];
         foreach (var sql in checks)
         {
@@ -476,10 +492,52 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
     /// The FTS5 MATCH expression: the analysed query terms, each as a quoted string, OR-ed. Quoting (with inner quotes
     /// doubled) means no user text is ever read as FTS syntax (NEAR, column filters, *, AND/NOT).
     /// </summary>
-    internal string? BuildMatchExpression(string query)
+    internal static string BuildMatchExpression(IReadOnlyList<string> terms) =>
+        string.Join(" OR ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+
+    /// <summary>
+    /// In large archives (≥ <see cref="PruneMinimumChunks"/> chunks) query terms found in more than
+    /// <see cref="PruneDocumentFraction"/> of all chunks are left out of the OR query: their IDF is small, yet FTS5
+    /// would have to score most of the archive for them (the cost that dominates keyword latency at 100k chunks).
+    /// The rarest two terms are always kept, so a query of common words still finds something.
+    /// </summary>
+    private static async Task<List<string>> PruneCommonTermsAsync(SqliteConnection connection, List<string> terms, CancellationToken cancellationToken)
     {
-        var terms = _analyzer.Analyze(query).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        return terms.Count == 0 ? null : string.Join(" OR ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+        if (terms.Count <= 2)
+        {
+            return terms;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT CAST(value AS INTEGER) FROM kb_meta WHERE key = 'chunk_count'";
+        var total = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? 0L);
+        if (total < PruneMinimumChunks)
+        {
+            return terms;
+        }
+
+        var names = new List<string>();
+        command.Parameters.Clear();
+        for (var i = 0; i < terms.Count; i++)
+        {
+            names.Add("$t" + i.ToString(CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue(names[^1], terms[i]);
+        }
+
+        command.CommandText = $"SELECT term, doc FROM chunk_fts_vocab WHERE term IN ({string.Join(", ", names)})";
+        var frequency = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                frequency[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        // Terms FTS5 stores differently (e.g. "1.5" as two tokens) have no row here and are kept.
+        var limit = (long)(total * PruneDocumentFraction);
+        var rarest = terms.OrderBy(t => frequency.GetValueOrDefault(t)).Take(2).ToHashSet(StringComparer.Ordinal);
+        return terms.Where(t => rarest.Contains(t) || frequency.GetValueOrDefault(t) <= limit).ToList();
     }
 
     private static IndexMismatchException Mismatch(EmbeddingModelInfo stored, EmbeddingModelInfo configured) => new(
@@ -547,7 +605,9 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
                 CREATE INDEX IF NOT EXISTS chunks_document ON chunks (document_id, ordinal);
                 CREATE INDEX IF NOT EXISTS documents_date ON documents (date);
                 CREATE VIRTUAL TABLE IF NOT EXISTS chunk_fts USING fts5 (terms, tokenize = 'unicode61 remove_diacritics 0');
+                CREATE VIRTUAL TABLE IF NOT EXISTS chunk_fts_vocab USING fts5vocab (chunk_fts, 'row');
                 INSERT OR IGNORE INTO kb_meta (key, value) VALUES ('generation', '0');
+                INSERT OR IGNORE INTO kb_meta (key, value) SELECT 'chunk_count', count(*) FROM chunks;
                 """;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             _schemaReady = true;
@@ -594,6 +654,7 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
+            UPDATE kb_meta SET value = CAST(value AS INTEGER) - (SELECT count(*) FROM chunks WHERE document_id = $id) WHERE key = 'chunk_count';
             DELETE FROM chunk_fts WHERE rowid IN (SELECT rowid FROM chunks WHERE document_id = $id);
             DELETE FROM chunks WHERE document_id = $id;
             DELETE FROM documents WHERE id = $id;
