@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Anfragen.Assistant.Drafting;
+
+public static class DraftingServiceCollectionExtensions
+{
+    /// <summary>Drafting and chat: the model of "Anfragen:Llm" (or the extractive drafter), prompts, citation check.</summary>
+    public static IHostApplicationBuilder AddDrafting(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        AddLanguageModel(builder.Services);
+        return builder;
+    }
+
+    internal static IServiceCollection AddLanguageModel(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, PromptTemplatesValidator>());
+        services.AddHttpClient(LlmKernelFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(sp => new RetryAfterHandler(
+                sp.GetRequiredService<IOptions<LlmOptions>>().Value,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<LlmKernelFactory>()));
+        services.TryAddSingleton<LlmKernelFactory>();
+        services.TryAddSingleton<PromptLibrary>();
+        services.TryAddSingleton<CitationValidator>();
+        return services;
+    }
+}
