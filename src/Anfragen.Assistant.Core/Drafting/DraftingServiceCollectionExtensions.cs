@@ -1,3 +1,4 @@
+using Anfragen.Assistant.Retrieval;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -12,7 +13,18 @@ public static class DraftingServiceCollectionExtensions
     public static IHostApplicationBuilder AddDrafting(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        AddLanguageModel(builder.Services);
+        var services = builder.Services;
+        AddLanguageModel(services);
+        services.TryAddSingleton(sp => new PassageCollector(
+            sp.GetRequiredService<HybridRetriever>(), Options(sp), Logger(sp)));
+        services.TryAddSingleton(sp => new ExtractiveDrafter(
+            sp.GetRequiredService<HybridRetriever>(), sp.GetRequiredService<GermanTextAnalyzer>(), Options(sp), Logger(sp)));
+        services.TryAddSingleton(sp => new DraftingService(
+            sp.GetRequiredService<LlmKernelFactory>(), sp.GetRequiredService<PassageCollector>(), sp.GetRequiredService<ExtractiveDrafter>(),
+            sp.GetRequiredService<PromptLibrary>(), sp.GetRequiredService<CitationValidator>(), Options(sp), Logger(sp)));
+        services.TryAddSingleton(sp => new ChatService(
+            sp.GetRequiredService<LlmKernelFactory>(), sp.GetRequiredService<PassageCollector>(), sp.GetRequiredService<ExtractiveDrafter>(),
+            sp.GetRequiredService<PromptLibrary>(), sp.GetRequiredService<CitationValidator>(), sp.GetRequiredService<GermanTextAnalyzer>(), Options(sp), Logger(sp)));
         return builder;
     }
 
@@ -30,6 +42,11 @@ public static class DraftingServiceCollectionExtensions
         services.TryAddSingleton<LlmKernelFactory>();
         services.TryAddSingleton<PromptLibrary>();
         services.TryAddSingleton<CitationValidator>();
+        services.TryAddSingleton<GermanTextAnalyzer>();
         return services;
     }
+
+    private static LlmOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<LlmOptions>>().Value;
+
+    private static ILogger Logger(IServiceProvider services) => services.GetRequiredService<ILoggerFactory>().CreateLogger("Anfragen.Assistant.Drafting");
 }
