@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Anfragen.Assistant.Cli.Commands;
 using Anfragen.Assistant.Documents;
 using Anfragen.Assistant.Storage;
 using Microsoft.Extensions.Options;
@@ -61,6 +62,9 @@ public static class CliApplication
     // One line per verb; each verb lives in Commands/<Verb>Command.cs.
     private static IEnumerable<Command> Commands(CliContext context)
     {
-        yield break;
+        yield return IngestCommand.Create(context);
+        yield return SearchCommand.Create(context);
+        yield return EvalCommand.Create(context);
+        yield return BenchCommand.Create(context);
     }
 }
