@@ -21,7 +21,7 @@ public static class CliApplication
         var parseResult = root.Parse(args);
         try
         {
-            return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+            return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
         catch (DocumentReadException ex)
         {
@@ -62,6 +62,7 @@ public static class CliApplication
     // One line per verb; each verb lives in Commands/<Verb>Command.cs.
     private static IEnumerable<Command> Commands(CliContext context)
     {
+        yield return ParseCommand.Create(context);
         yield return IngestCommand.Create(context);
         yield return SearchCommand.Create(context);
         yield return EvalCommand.Create(context);

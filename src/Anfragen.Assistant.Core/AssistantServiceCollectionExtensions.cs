@@ -1,5 +1,6 @@
 using Anfragen.Assistant.Configuration;
 using Anfragen.Assistant.Drafting;
+using Anfragen.Assistant.Inquiries;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -14,6 +15,7 @@ public static class AssistantServiceCollectionExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<IndexOptions>().BindConfiguration(IndexOptions.SectionName).ValidateOnStart();
+        builder.AddInquiryParsing();
         builder.AddKnowledgeBase();
         builder.AddDrafting();
         return builder;
