@@ -67,5 +67,7 @@ public static class CliApplication
         yield return SearchCommand.Create(context);
         yield return EvalCommand.Create(context);
         yield return BenchCommand.Create(context);
+        yield return DraftCommand.Create(context);
+        yield return AskCommand.Create(context);
     }
 }
