@@ -217,7 +217,7 @@ public static class EvalCommand
         var documents = new List<(string, string, string)>();
         await foreach (var document in index.ExportAsync(cancellationToken))
         {
-            var text = string.Join("\n", document.Chunks.Select(c => c.QuestionNumber is not null && c.DocumentType == DocumentType.Anfrage && c.Text.StartsWith(c.Title, StringComparison.Ordinal) ? c.Text[c.Title.Length..] : c.Text));
+            var text = string.Join("\n", document.Chunks.Select(c => c.QuestionNumber is not null && c.DocumentType == DocumentType.Anfrage && c.Text.StartsWith(c.Title + DocumentChunker.QuestionSeparator, StringComparison.Ordinal) ? c.Text[(c.Title.Length + DocumentChunker.QuestionSeparator.Length)..] : c.Text));
             documents.Add((document.Document.Id, document.Document.Title, text));
         }
 
