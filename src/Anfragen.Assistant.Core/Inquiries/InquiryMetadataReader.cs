@@ -302,7 +302,10 @@ internal static partial class InquiryMetadataReader
     private static bool IsCommitteeCandidate(string token)
     {
         var lower = token.ToLowerInvariant();
-        return token.Length >= 3 && token.Any(char.IsLetter) && !BeratungsfolgeWords.Contains(lower) && !lower.StartsWith("status", StringComparison.Ordinal);
+
+        // A header row flattened by PDF extraction ("Sitzungstermin Status") is made of column names only.
+        var onlyHeaderWords = lower.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(BeratungsfolgeWords.Contains);
+        return token.Length >= 3 && token.Any(char.IsLetter) && !onlyHeaderWords && !lower.StartsWith("status", StringComparison.Ordinal);
     }
 
     private static string? CleanCommittee(string? value)

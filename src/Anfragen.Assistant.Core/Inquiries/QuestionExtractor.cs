@@ -41,7 +41,29 @@ internal static partial class QuestionExtractor
             return fromList;
         }
 
-        return ExtractQuestionBeforeSignature(lines, bodyStart) ?? new ExtractedQuestions([], -1);
+        return ExtractQuestionBeforeSignature(lines, bodyStart) ?? ExtractRequest(lines, bodyStart) ?? new ExtractedQuestions([], -1);
+    }
+
+    /// <summary>"Die Verwaltung wird gebeten mitzuteilen, wie viele …" is itself the (only) question.</summary>
+    private static ExtractedQuestions? ExtractRequest(string[] lines, int bodyStart)
+    {
+        for (var i = lines.Length - 1; i >= bodyStart; i--)
+        {
+            if (lines[i].Length < 40 || !Request().IsMatch(lines[i]) || InquiryLines.IsClosingRemark(lines[i]))
+            {
+                continue;
+            }
+
+            var parts = new List<string>();
+            for (var j = i; j < lines.Length && lines[j].Length > 0 && !InquiryLines.IsHardStop(lines[j]); j++)
+            {
+                parts.Add(lines[j]);
+            }
+
+            return new ExtractedQuestions([new InquiryQuestion(1, InquiryLines.Join(parts))], i);
+        }
+
+        return null;
     }
 
     private static bool IsLeadIn(string line, out string? inlineRest)
@@ -376,6 +398,9 @@ internal static partial class QuestionExtractor
 
     [GeneratedRegex(@"\b(?:fragen?\s+(?:ich|wir)\b|(?:ich|wir)\s+fragen?\b|fragt\b|frage\s+ich\b|(?:bitten?|bittet)\s+(?:wir|ich)?\s*(?:die\s+Verwaltung\s+)?(?:um\s+(?:die\s+)?(?:schriftliche\s+|mündliche\s+|kurzfristige\s+)?(?:Beantwortung|Auskunft|Stellungnahme)|folgende)|(?:wird|werden)\s+(?:um\s+(?:die\s+)?(?:Beantwortung|Auskunft)\s+\S+\s+(?:\S+\s+)?)?gebeten\b|folgender?n?\s+(?:Fragen|Frage|Anfrage)\b|möchten\s+wir\s+(?:gerne\s+|gern\s+)?wissen|stellen\s+(?:wir|ich)\s+(?:daher\s+|deshalb\s+)?(?:folgende|die\s+folgende))", RegexOptions.IgnoreCase)]
     private static partial Regex LeadIn();
+
+    [GeneratedRegex(@"\b(?:(?:wird|werden)\s+(?:\S+\s+){0,3}gebeten|bitten\s+(?:wir|ich)|bittet)\b.*\b(?:mitzuteilen|darzustellen|darzulegen|zu\s+berichten|zu\s+erläutern|zu\s+beantworten|Auskunft)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Request();
 
     [GeneratedRegex(@"^(?:Anfrage|Fragen|Frage|Unsere\s+Fragen|Fragestellung(?:en)?|Fragen\s+an\s+die\s+Verwaltung|Wir\s+fragen)\s*:$", RegexOptions.IgnoreCase)]
     private static partial Regex LeadInLine();
