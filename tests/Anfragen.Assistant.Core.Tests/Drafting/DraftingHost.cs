@@ -27,7 +27,7 @@ internal sealed class DraftingHost : IAsyncDisposable
     public T Get<T>()
         where T : notnull => Host.Services.GetRequiredService<T>();
 
-    public static async Task<DraftingHost> StartAsync(ScriptedOpenAiServer? server, CancellationToken cancellationToken, Action<Dictionary<string, string?>>? configure = null)
+    public static async Task<DraftingHost> StartAsync(ScriptedOpenAiServer? server, CancellationToken cancellationToken, Action<Dictionary<string, string?>>? configure = null, IReadOnlyList<string>? ingestPaths = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "anfragen-drafting-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -47,7 +47,17 @@ internal sealed class DraftingHost : IAsyncDisposable
         builder.AddAnfragenAssistant();
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        await host.Services.GetRequiredService<IngestionPipeline>().IngestDocumentsAsync(DraftingArchive.Documents, ct: cancellationToken);
+        var pipeline = host.Services.GetRequiredService<IngestionPipeline>();
+        if (ingestPaths is null)
+        {
+            await pipeline.IngestDocumentsAsync(DraftingArchive.Documents, ct: cancellationToken);
+        }
+        else
+        {
+            var report = await pipeline.IngestPathsAsync(ingestPaths, ct: cancellationToken);
+            Assert.Empty(report.Errors);
+        }
+
         return new DraftingHost(host, directory);
     }
 
