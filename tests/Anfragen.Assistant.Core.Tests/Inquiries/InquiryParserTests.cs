@@ -461,6 +461,41 @@ public sealed class InquiryParserTests
     }
 
     [Fact]
+    public void Reads_labels_without_colon_and_a_markdown_beratungsfolge_table()
+    {
+        const string Text = """
+            **Betreff**
+            **Neue Bänke am Seeufer**
+
+            **Empfänger**
+            Stadt Musterstadt
+            Der Oberbürgermeister
+
+            **Datum**
+            2026-05-04
+
+            | Beratungsfolge | Sitzungstermin | Status |
+            |---|---|---|
+            | Grünflächenausschuss (zur Beantwortung) | 20.05.2026 | Ö |
+
+            ### Sachverhalt:
+            Am Seeufer fehlen Sitzgelegenheiten.
+
+            Wir fragen die Verwaltung:
+            1) Wie viele Bänke sind geplant?
+            """;
+
+        var inquiry = CreateParser().Parse(Text, "baenke.md");
+
+        Assert.Equal("Neue Bänke am Seeufer", inquiry.Subject);
+        Assert.Equal("Stadt Musterstadt, Der Oberbürgermeister", inquiry.Recipient);
+        Assert.Equal(new DateOnly(2026, 5, 4), inquiry.Date);
+        Assert.Equal("Grünflächenausschuss", inquiry.Committee);
+        Assert.Equal(new DateOnly(2026, 5, 20), inquiry.SessionDate);
+        Assert.Equal(Visibility.Public, inquiry.Visibility);
+    }
+
+    [Fact]
     public void Text_without_questions_is_an_error_naming_the_source_but_lenient_parsing_returns_none()
     {
         const string Text = "Betreff: Mitteilung zum Winterdienst\n\nSachverhalt:\nDer Winterdienst beginnt am 1. November.";
