@@ -33,6 +33,11 @@ public static class CliApplication
             await error.WriteLineAsync($"Fehler: {ex.Message}");
             return ExitCodes.SystemError;
         }
+        catch (Drafting.LanguageModelException ex)
+        {
+            await error.WriteLineAsync($"Fehler: {ex.Message}");
+            return ExitCodes.SystemError;
+        }
         catch (OptionsValidationException ex)
         {
             await error.WriteLineAsync($"Konfigurationsfehler: {ex.Message}");

@@ -131,11 +131,31 @@ public sealed class DraftAndAskCommandTests : IAsyncLifetime
         Assert.Contains("23-12003-01", output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    [Fact]
+    public async Task An_unreachable_model_is_a_system_error_that_names_the_endpoint()
+    {
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Anfragen:Llm:Provider"] = "OpenAICompatible",
+            ["Anfragen:Llm:Endpoint"] = "http://127.0.0.1:9/v1",
+            ["Anfragen:Llm:Model"] = "nirgends",
+            ["Anfragen:Llm:MaxRetries"] = "0",
+        };
+
+        var (code, _, error) = await RunAsync(overrides, "ask", "Welche Radwege werden geräumt?", "--data-dir", DataDirectory);
+
+        Assert.Equal(ExitCodes.SystemError, code);
+        Assert.Contains("Sprachmodell 'nirgends'", error, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1:9", error, StringComparison.Ordinal);
+    }
+
+    private static Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => RunAsync(null, args);
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string?>? overrides, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await CliApplication.RunAsync(args, output, error, cancellationToken: TestContext.Current.CancellationToken);
+        var code = await CliApplication.RunAsync(args, output, error, overrides, TestContext.Current.CancellationToken);
         return (code, output.ToString(), error.ToString());
     }
 }
