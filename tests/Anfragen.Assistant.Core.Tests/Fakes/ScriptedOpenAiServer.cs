@@ -15,7 +15,7 @@ namespace Anfragen.Assistant.Fakes;
 /// <summary>
 /// An OpenAI-compatible chat completion server on 127.0.0.1 (Kestrel, random port) for tests of the model paths through the
 /// real SDK: it records every request and answers from a script (text, tool calls, error statuses with Retry-After),
-/// as JSON or as a server-sent-event stream, with a usage block whose token counts are characters / 4.
+/// as JSON or as a server-sent-event stream, with a usage block counted with GPT-4o's tokenizer (o200k_base).
 /// When the script is empty it answers "Zu Frage 1: Hierzu liegen … [1]"-style fallback text.
 /// </summary>
 public sealed class ScriptedOpenAiServer : IAsyncDisposable
@@ -78,7 +78,7 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
             reply = ScriptedReply.Text(computed.Content(request));
         }
 
-        var promptTokens = request.PromptChars / 4;
+        var promptTokens = request.PromptTokens;
         switch (reply)
         {
             case StatusReply status:
@@ -94,7 +94,7 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
                 await StreamTextAsync(context, request, text.Content, promptTokens);
                 return;
             case TextReply text:
-                await context.Response.WriteAsJsonAsync(Completion(request, new JsonObject { ["role"] = "assistant", ["content"] = text.Content }, "stop", promptTokens, text.Content.Length / 4), context.RequestAborted);
+                await context.Response.WriteAsJsonAsync(Completion(request, new JsonObject { ["role"] = "assistant", ["content"] = text.Content }, "stop", promptTokens, Tokens.Count(text.Content)), context.RequestAborted);
                 return;
             case ToolCallReply tool when request.Stream:
                 await StreamToolCallAsync(context, request, tool, promptTokens);
@@ -164,7 +164,7 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
         }
 
         await SendAsync(context, Chunk(request, new JsonObject(), "stop"));
-        await FinishStreamAsync(context, request, promptTokens, content.Length / 4);
+        await FinishStreamAsync(context, request, promptTokens, Tokens.Count(content));
     }
 
     private static async Task StreamToolCallAsync(HttpContext context, RecordedRequest request, ToolCallReply tool, int promptTokens)
