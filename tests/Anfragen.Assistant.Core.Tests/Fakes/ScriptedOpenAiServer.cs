@@ -36,6 +36,19 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
 
     public string FallbackText { get; set; } = "Hierzu liegen in den Unterlagen keine Informationen vor; Zulieferung durch den Fachbereich erforderlich.";
 
+    /// <summary>How long each answer is held back (to observe concurrency and cancellation).</summary>
+    public TimeSpan ResponseDelay { get; set; }
+
+    /// <summary>The most requests that were being answered at the same time.</summary>
+    public int MaxConcurrentRequests => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>Requests whose answer was abandoned because the client went away.</summary>
+    public int AbortedRequests => Volatile.Read(ref _aborted);
+
+    private int _inFlight;
+    private int _maxInFlight;
+    private int _aborted;
+
     public static async Task<ScriptedOpenAiServer> StartAsync(CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -72,6 +85,37 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var request = new RecordedRequest(context.Request.Path, body, DateTimeOffset.UtcNow);
         _requests.Enqueue(request);
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        try
+        {
+            int seen;
+            while (inFlight > (seen = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, inFlight, seen) != seen)
+            {
+            }
+
+            if (ResponseDelay > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(ResponseDelay, context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    Interlocked.Increment(ref _aborted);
+                    return;
+                }
+            }
+
+            await AnswerAsync(context, request);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context, RecordedRequest request)
+    {
         var reply = _script.TryDequeue(out var next) ? next : ScriptedReply.Text(FallbackText);
         if (reply is ComputedReply computed)
         {
