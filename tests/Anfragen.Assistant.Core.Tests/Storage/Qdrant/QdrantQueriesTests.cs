@@ -1,0 +1,95 @@
+using Anfragen.Assistant.Retrieval;
+using Qdrant.Client.Grpc;
+
+namespace Anfragen.Assistant.Storage.Qdrant;
+
+public sealed class QdrantQueriesTests
+{
+    private static readonly SparseTermVector Sparse = new([3u, 17u], [1f, 1f]);
+    private static readonly float[] DenseVector = [0.6f, 0.8f, 0f];
+
+    [Fact]
+    public void Hybrid_query_has_a_sparse_and_a_dense_prefetch_each_carrying_the_filter()
+    {
+        var filter = QdrantFilters.ForChunks(new SearchFilter { Types = [Documents.DocumentType.Stellungnahme] });
+
+        var request = QdrantQueries.Hybrid(Sparse, DenseVector, filter, top: 10, HybridWeights.Equal);
+
+        Assert.Equal(2, request.Prefetches.Count);
+        var sparse = request.Prefetches[0];
+        var dense = request.Prefetches[1];
+        Assert.Equal("bm25", sparse.Using);
+        Assert.Equal("dense", dense.Using);
+        Assert.Same(filter, sparse.Filter);
+        Assert.Same(filter, dense.Filter);
+        Assert.Equal(40ul, sparse.Limit);
+        Assert.Equal(40ul, dense.Limit);
+        Assert.Equal(Sparse.Indices, sparse.Query.Nearest.Sparse.Indices);
+        Assert.Equal(Sparse.Values, sparse.Query.Nearest.Sparse.Values);
+        Assert.Equal(DenseVector, dense.Query.Nearest.Dense.Data);
+    }
+
+    [Fact]
+    public void Equal_weights_fuse_with_plain_RRF()
+    {
+        var request = QdrantQueries.Hybrid(Sparse, DenseVector, new Filter(), top: 5, HybridWeights.Equal);
+
+        Assert.Equal(Query.VariantOneofCase.Fusion, request.Query.VariantCase);
+        Assert.Equal(Fusion.Rrf, request.Query.Fusion);
+        Assert.Null(request.Using);
+    }
+
+    [Fact]
+    public void Unequal_weights_fuse_with_weighted_RRF_in_prefetch_order()
+    {
+        var request = QdrantQueries.Hybrid(Sparse, DenseVector, new Filter(), top: 5, new HybridWeights(Keyword: 3, Dense: 1, RrfK: 20));
+
+        Assert.Equal(Query.VariantOneofCase.Rrf, request.Query.VariantCase);
+        Assert.Equal(20u, request.Query.Rrf.K);
+        Assert.Equal([3f, 1f], request.Query.Rrf.Weights);
+    }
+
+    [Fact]
+    public void Equal_weights_with_another_k_send_k_without_weights()
+    {
+        var query = QdrantQueries.Fusion(new HybridWeights(RrfK: 10));
+
+        Assert.Equal(10u, query.Rrf.K);
+        Assert.Empty(query.Rrf.Weights);
+    }
+
+    [Fact]
+    public void Prefetch_limit_grows_with_top()
+    {
+        var request = QdrantQueries.Hybrid(Sparse, DenseVector, new Filter(), top: 50, HybridWeights.Equal);
+
+        Assert.All(request.Prefetches, p => Assert.Equal(200ul, p.Limit));
+    }
+
+    [Fact]
+    public void Zero_keyword_weight_or_no_query_terms_search_dense_only()
+    {
+        var filter = new Filter();
+        foreach (var request in new[]
+        {
+            QdrantQueries.Hybrid(Sparse, DenseVector, filter, 5, new HybridWeights(Keyword: 0, Dense: 1)),
+            QdrantQueries.Hybrid(new SparseTermVector([], []), DenseVector, filter, 5, HybridWeights.Equal),
+        })
+        {
+            Assert.Empty(request.Prefetches);
+            Assert.Equal("dense", request.Using);
+            Assert.Equal(DenseVector, request.Query.Nearest.Dense.Data);
+            Assert.Same(filter, request.Filter);
+        }
+    }
+
+    [Fact]
+    public void Zero_dense_weight_searches_keywords_only()
+    {
+        var request = QdrantQueries.Hybrid(Sparse, DenseVector, new Filter(), 5, new HybridWeights(Keyword: 1, Dense: 0));
+
+        Assert.Empty(request.Prefetches);
+        Assert.Equal("bm25", request.Using);
+        Assert.Equal(Sparse.Indices, request.Query.Nearest.Sparse.Indices);
+    }
+}
