@@ -17,23 +17,34 @@ internal static class QdrantFilters
     /// <summary>Document points only, restricted by <paramref name="filter"/> (document points carry the same fields).</summary>
     public static Filter ForDocuments(SearchFilter filter) => Build(QdrantPayload.KindDocument, filter);
 
-    /// <summary>The chunks of one document that <paramref name="filter"/> allows.</summary>
+    /// <summary>The chunks of one document that <paramref name="filter"/> allows; the id is matched case-insensitively.</summary>
     public static Filter ForChunksOf(string documentId, SearchFilter filter)
     {
         var result = ForChunks(filter);
-        result.Must.Add(MatchKeyword(QdrantPayload.DocumentId, documentId));
+        result.Must.Add(MatchKeyword(QdrantPayload.DocumentKey, QdrantPayload.Fold(documentId)));
         return result;
     }
 
-    /// <summary>The document point of one document, if <paramref name="filter"/> allows it.</summary>
+    /// <summary>The document point of one document, if <paramref name="filter"/> allows it; the id is matched case-insensitively.</summary>
     public static Filter ForDocument(string documentId, SearchFilter filter)
     {
         var result = ForDocuments(filter);
-        result.Must.Add(MatchKeyword(QdrantPayload.DocumentId, documentId));
+        result.Must.Add(MatchKeyword(QdrantPayload.DocumentKey, QdrantPayload.Fold(documentId)));
         return result;
     }
 
-    /// <summary>Chunks of the document that are not in the freshly written set: what a replace leaves behind.</summary>
+    /// <summary>Document points allowed by <paramref name="filter"/> whose sort date is exactly <paramref name="sortDate"/>.</summary>
+    public static Filter ForDocumentsOn(long sortDate, SearchFilter filter)
+    {
+        var result = ForDocuments(filter);
+        result.Must.Add(Match(QdrantPayload.SortDate, sortDate));
+        return result;
+    }
+
+    /// <summary>
+    /// Chunks of the document (exact id) that are not in <paramref name="keep"/>: what a replace leaves behind.
+    /// With an empty <paramref name="keep"/>, all chunks of the document.
+    /// </summary>
     public static Filter StaleChunksOf(string documentId, IReadOnlyList<Guid> keep)
     {
         var result = new Filter();

@@ -105,7 +105,7 @@ public sealed class QdrantKnowledgeIndex : IKnowledgeIndex, IDisposable
     public async Task UpsertAsync(IndexedDocument document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var model = RequireModel();
+        var model = await RequireModelAsync(cancellationToken).ConfigureAwait(false);
         if (document.Chunks.Count != document.Vectors.Count)
         {
             throw new ArgumentException($"Dokument {document.Document.Id}: {document.Chunks.Count} Abschnitte, aber {document.Vectors.Count} Vektoren.", nameof(document));
@@ -175,7 +175,7 @@ public sealed class QdrantKnowledgeIndex : IKnowledgeIndex, IDisposable
     public async Task<IReadOnlyList<ScoredChunk>> DenseSearchAsync(ReadOnlyMemory<float> queryVector, SearchFilter filter, int top, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        CheckQueryVector(queryVector);
+        await CheckQueryVectorAsync(queryVector, cancellationToken).ConfigureAwait(false);
         if (top <= 0)
         {
             return [];
@@ -196,7 +196,7 @@ public sealed class QdrantKnowledgeIndex : IKnowledgeIndex, IDisposable
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(weights);
-        CheckQueryVector(queryVector);
+        await CheckQueryVectorAsync(queryVector, cancellationToken).ConfigureAwait(false);
         if (top <= 0)
         {
             return [];
@@ -233,9 +233,10 @@ public sealed class QdrantKnowledgeIndex : IKnowledgeIndex, IDisposable
 
     /// <inheritdoc/>
     /// <remarks>
-    /// Ordered by Qdrant (<c>order_by</c> on the integer <c>sort_date</c>, newest first, undated last), which has no
-    /// offset for ordered scrolls: we fetch <c>skip + take</c> and skip on the client. Deep pages cost proportionally more;
-    /// archive listings page through the first few hundred documents, for which this is cheap.
+    /// Same order as the embedded index: date descending, undated last, then id. Qdrant orders by the integer
+    /// <c>sort_date</c> (<c>order_by</c>) but has no offset for ordered scrolls and no secondary key, so we fetch
+    /// <c>skip + take</c> documents, then every document sharing the last date (ties may straddle the page edge),
+    /// and sort and cut on the client. Deep pages cost proportionally more; listings page through the first few hundred.
     /// </remarks>
     public async Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(SearchFilter filter, int skip, int take, CancellationToken cancellationToken = default)
     {
@@ -251,14 +252,24 @@ public sealed class QdrantKnowledgeIndex : IKnowledgeIndex, IDisposable
         var response = await RunAsync(
             ct => _client.ScrollAsync(_collection, QdrantFilters.ForDocuments(filter), limit: limit, payloadSelector: true, vectorsSelector: false, orderBy: orderBy, cancellationToken: ct),
             cancellationToken).ConfigureAwait(false);
+        var window = response.Result.Select(p => QdrantPayload.ToDocument(p.Payload)).ToList();
+        if (window.Count == limit)
+        {
+            var edge = SortDate(window[^1]);
+            window.RemoveAll(d => SortDate(d) == edge);
+            await foreach (var point in ScrollAllAsync(QdrantFilters.ForDocumentsOn(edge, filter), withVectors: false, cancellationToken).ConfigureAwait(false))
+            {
+                window.Add(QdrantPayload.ToDocument(point.Payload));
+            }
+        }
 
-        // Qdrant orders by date only; the id breaks ties so a page is stable across calls.
-        return [.. response.Result
-            .Select(p => QdrantPayload.ToDocument(p.Payload))
-            .OrderByDescending(d => d.Date ?? DateOnly.MinValue)
+        return [.. window
+            .OrderByDescending(SortDate)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .Skip(skip)
             .Take(take)];
+
+        static long SortDate(StoredDocument d) => d.Date is { } date ? QdrantPayload.ToDateNumber(date) : 0;
     }
 
     /// <inheritdoc/>
@@ -282,7 +293,7 @@ public sealed class QdrantKnowledgeIndex : IKnowledgeIndex, IDisposable
         await foreach (var documentPoint in ScrollAllAsync(QdrantFilters.OfKind(QdrantPayload.KindDocument), withVectors: false, cancellationToken).ConfigureAwait(false))
         {
             var document = QdrantPayload.ToDocument(documentPoint.Payload);
-            var chunkFilter = QdrantFilters.ForChunksOf(document.Id, new SearchFilter { IncludeNonPublic = true });
+            var chunkFilter = QdrantFilters.StaleChunksOf(document.Id, keep: []);
             var pairs = new List<(Chunk Chunk, ReadOnlyMemory<float> Vector)>();
             await foreach (var point in ScrollAllAsync(chunkFilter, withVectors: true, cancellationToken).ConfigureAwait(false))
             {
@@ -324,7 +335,10 @@ public sealed class QdrantKnowledgeIndex : IKnowledgeIndex, IDisposable
         return point;
     }
 
-    private PointStruct ChunkPoint(Chunk chunk, ReadOnlyMemory<float> vector) => ChunkPoint(chunk, vector, _sparse.ForDocument(chunk.Text));
+    // Title and text, exactly what the SQLite FTS table indexes, so keyword search matches alike in both indexes.
+    private PointStruct ChunkPoint(Chunk chunk, ReadOnlyMemory<float> vector) => ChunkPoint(chunk, vector, _sparse.ForDocument(KeywordText(chunk)));
+
+    internal static string KeywordText(Chunk chunk) => chunk.Title + "\n" + chunk.Text;
 
     private static PointStruct DocumentPoint(StoredDocument document)
     {
@@ -522,12 +536,23 @@ public sealed class QdrantKnowledgeIndex : IKnowledgeIndex, IDisposable
     private async Task CreatePayloadIndexAsync(string field, PayloadSchemaType type, PayloadIndexParams? parameters, CancellationToken cancellationToken) =>
         await RunAsync(ct => _client.CreatePayloadIndexAsync(_collection, field, type, parameters, wait: true, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
 
-    private EmbeddingModelInfo RequireModel() =>
-        _model ?? throw new InvalidOperationException($"Der Qdrant-Index ist nicht initialisiert: zuerst {nameof(InitializeAsync)} aufrufen.");
-
-    private void CheckQueryVector(ReadOnlyMemory<float> queryVector)
+    /// <summary>The model given to <see cref="InitializeAsync"/>, else the one stored in the collection (another process initialised it).</summary>
+    private async Task<EmbeddingModelInfo> RequireModelAsync(CancellationToken cancellationToken)
     {
-        var model = RequireModel();
+        if (_model is not null)
+        {
+            return _model;
+        }
+
+        var exists = await RunAsync(ct => _client.CollectionExistsAsync(_collection, ct), cancellationToken).ConfigureAwait(false);
+        var stored = exists ? await ReadModelAsync(cancellationToken).ConfigureAwait(false) : null;
+        return stored ?? throw new InvalidOperationException(
+            $"Die Qdrant-Sammlung '{_collection}' unter {_options.Url} ist nicht angelegt: zuerst {nameof(InitializeAsync)} aufrufen (geschieht beim ersten Indexieren).");
+    }
+
+    private async Task CheckQueryVectorAsync(ReadOnlyMemory<float> queryVector, CancellationToken cancellationToken)
+    {
+        var model = await RequireModelAsync(cancellationToken).ConfigureAwait(false);
         if (queryVector.Length != model.Dimensions)
         {
             throw new IndexMismatchException(

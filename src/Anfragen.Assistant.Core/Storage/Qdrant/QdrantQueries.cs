@@ -15,8 +15,11 @@ internal static class QdrantQueries
     /// <summary>RRF k that Qdrant uses when none is given.</summary>
     public const int DefaultRrfK = 60;
 
-    /// <summary>Candidates each prefetch contributes to the fusion: enough that a chunk ranked low on one side can still win.</summary>
-    public static ulong PrefetchLimit(int top) => (ulong)Math.Max(top * 4, 40);
+    /// <summary>
+    /// Candidates each prefetch contributes to the fusion, the same pool the embedded index fuses
+    /// (<c>max(top, 50)</c>), so both indexes rank alike.
+    /// </summary>
+    public static ulong PrefetchLimit(int top) => (ulong)Math.Max(top, 50);
 
     public static QdrantHybridQuery Keyword(SparseTermVector query, Filter filter) =>
         new([], ToQuery(query), QdrantPayload.SparseVector, filter);

@@ -79,10 +79,10 @@ public sealed class QdrantFiltersTests
     [Fact]
     public void Document_filters_select_document_points()
     {
-        var filter = QdrantFilters.ForDocument("25-26577", SearchFilter.PublicOnly);
+        var filter = QdrantFilters.ForDocument("25-26577-AB", SearchFilter.PublicOnly);
 
         Assert.Contains(filter.Must, c => c.Field.Key == "kind" && c.Field.Match.Keyword == "document");
-        Assert.Contains(filter.Must, c => c.Field.Key == "document_id" && c.Field.Match.Keyword == "25-26577");
+        Assert.Contains(filter.Must, c => c.Field.Key == "document_key" && c.Field.Match.Keyword == "25-26577-ab");
     }
 
     [Fact]

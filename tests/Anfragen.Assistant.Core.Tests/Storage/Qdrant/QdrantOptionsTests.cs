@@ -89,11 +89,13 @@ public sealed class QdrantOptionsTests
     }
 
     [Fact]
-    public async Task Searching_before_InitializeAsync_is_a_clear_programming_error()
+    public async Task Any_call_to_an_unreachable_server_names_the_address()
     {
-        using var index = new QdrantKnowledgeIndex(Options.Create(new QdrantOptions()), new GermanTextAnalyzer(), NullLoggerFactory.Instance);
+        var options = new QdrantOptions { Url = "http://127.0.0.1:9", MaxRetries = 0 };
+        using var index = new QdrantKnowledgeIndex(Options.Create(options), new GermanTextAnalyzer(), NullLoggerFactory.Instance);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(
+        var ex = await Assert.ThrowsAsync<IndexUnavailableException>(
             () => index.DenseSearchAsync(new float[4], SearchFilter.PublicOnly, 5, TestContext.Current.CancellationToken));
+        Assert.Contains("http://127.0.0.1:9", ex.Message, StringComparison.Ordinal);
     }
 }

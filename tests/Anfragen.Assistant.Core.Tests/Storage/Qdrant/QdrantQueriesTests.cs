@@ -22,8 +22,8 @@ public sealed class QdrantQueriesTests
         Assert.Equal("dense", dense.Using);
         Assert.Same(filter, sparse.Filter);
         Assert.Same(filter, dense.Filter);
-        Assert.Equal(40ul, sparse.Limit);
-        Assert.Equal(40ul, dense.Limit);
+        Assert.Equal(50ul, sparse.Limit);
+        Assert.Equal(50ul, dense.Limit);
         Assert.Equal(Sparse.Indices, sparse.Query.Nearest.Sparse.Indices);
         Assert.Equal(Sparse.Values, sparse.Query.Nearest.Sparse.Values);
         Assert.Equal(DenseVector, dense.Query.Nearest.Dense.Data);
@@ -59,11 +59,11 @@ public sealed class QdrantQueriesTests
     }
 
     [Fact]
-    public void Prefetch_limit_grows_with_top()
+    public void Prefetch_pool_is_at_least_fifty_and_grows_with_top()
     {
-        var request = QdrantQueries.Hybrid(Sparse, DenseVector, new Filter(), top: 50, HybridWeights.Equal);
+        var request = QdrantQueries.Hybrid(Sparse, DenseVector, new Filter(), top: 80, HybridWeights.Equal);
 
-        Assert.All(request.Prefetches, p => Assert.Equal(200ul, p.Limit));
+        Assert.All(request.Prefetches, p => Assert.Equal(80ul, p.Limit));
     }
 
     [Fact]
