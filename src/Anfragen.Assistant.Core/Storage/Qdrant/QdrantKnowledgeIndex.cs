@@ -448,7 +448,16 @@ public sealed class QdrantKnowledgeIndex : IKnowledgeIndex, IDisposable
         }
 
         var sparse = new SparseVectorConfig();
-        sparse.Map[QdrantPayload.SparseVector] = new SparseVectorParams { Modifier = Modifier.Idf };
+        var sparseParams = new SparseVectorParams { Modifier = Modifier.Idf };
+        if (_options.OnDiskSparseIndex)
+        {
+            sparseParams.Index = new SparseIndexConfig { Memory = Memory.Cold };
+#pragma warning disable CS0612 // Deprecated flag kept for servers older than the 'memory' field.
+            sparseParams.Index.OnDisk = true;
+#pragma warning restore CS0612
+        }
+
+        sparse.Map[QdrantPayload.SparseVector] = sparseParams;
         QuantizationConfig? quantization = null;
         if (_options.ScalarQuantization)
         {

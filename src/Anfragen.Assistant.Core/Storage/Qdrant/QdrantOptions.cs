@@ -55,6 +55,9 @@ public sealed class QdrantOptions
     /// <summary>Keep payload (chunk text) on disk; indexed payload fields stay in RAM.</summary>
     public bool OnDiskPayload { get; set; }
 
+    /// <summary>Keep the sparse bm25 inverted index memory-mapped on disk instead of in RAM.</summary>
+    public bool OnDiskSparseIndex { get; set; }
+
     /// <summary>int8 scalar quantization of the dense vectors: a quarter of the memory, rescored with the originals.</summary>
     public bool ScalarQuantization { get; set; }
 }

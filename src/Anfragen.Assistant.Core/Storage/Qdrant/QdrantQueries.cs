@@ -5,16 +5,14 @@ namespace Anfragen.Assistant.Storage.Qdrant;
 
 /// <summary>
 /// Builds the Query API requests. Hybrid search is two prefetches — sparse <c>bm25</c> first, dense second — each
-/// carrying the full filter, fused on the server by reciprocal rank fusion. Unequal <see cref="HybridWeights"/> use
-/// Qdrant's parameterised RRF (<c>Rrf { K, Weights }</c>, weights in prefetch order, server ≥ 1.17); equal weights with
-/// the default k use plain <c>Fusion.Rrf</c>, which every server with the Query API understands.
+/// carrying the full filter, fused on the server by reciprocal rank fusion in the same Query API call.
+/// The fusion is always the parameterised <c>Rrf { K, Weights }</c>: Qdrant's plain <c>Fusion.Rrf</c> uses k = 2 and
+/// zero-based ranks, while the embedded index (Retrieval/ReciprocalRankFusion) uses 1-based ranks and
+/// <see cref="HybridWeights.RrfK"/>; sending k + 1 makes both compute Σ weight / (k + rank₁) and rank alike.
 /// A side with weight 0 or without any query term is dropped rather than fused, so its noise cannot move the ranking.
 /// </summary>
 internal static class QdrantQueries
 {
-    /// <summary>RRF k that Qdrant uses when none is given.</summary>
-    public const int DefaultRrfK = 60;
-
     /// <summary>
     /// Candidates each prefetch contributes to the fusion, the same pool the embedded index fuses
     /// (<c>max(top, 50)</c>), so both indexes rank alike.
@@ -52,16 +50,11 @@ internal static class QdrantQueries
         return new QdrantHybridQuery(prefetches, Fusion(weights), null, filter);
     }
 
-    /// <summary>The fusion step: plain RRF when it suffices, parameterised (weighted) RRF otherwise.</summary>
+    /// <summary>The fusion step: RRF with our k translated to Qdrant's zero-based ranks, weights in prefetch order when unequal.</summary>
     public static Query Fusion(HybridWeights weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
-        if (weights.Keyword.Equals(weights.Dense) && weights.RrfK == DefaultRrfK)
-        {
-            return global::Qdrant.Client.Grpc.Fusion.Rrf;
-        }
-
-        var rrf = new Rrf { K = (uint)Math.Max(1, weights.RrfK) };
+        var rrf = new Rrf { K = (uint)Math.Max(1, weights.RrfK + 1) };
         if (!weights.Keyword.Equals(weights.Dense))
         {
             rrf.Weights.Add((float)weights.Keyword);

@@ -26,8 +26,11 @@ internal sealed class SparseVectorBuilder(GermanTextAnalyzer analyzer)
     /// <summary>BM25 length normalisation, the usual default.</summary>
     public const double B = 0.75;
 
-    /// <summary>Assumed average chunk length in analysed terms (stop words removed) for the length normalisation.</summary>
-    public const double AverageDocumentLength = 100;
+    /// <summary>
+    /// Assumed average chunk length in analysed terms (title + text, stop words removed) for the length normalisation.
+    /// Measured on 67 real council documents (129 chunks of the default chunker): mean 76.5, median 68 terms.
+    /// </summary>
+    public const double AverageDocumentLength = 80;
 
     private const uint FnvOffsetBasis = 2166136261;
     private const uint FnvPrime = 16777619;

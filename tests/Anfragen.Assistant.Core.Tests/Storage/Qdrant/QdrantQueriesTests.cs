@@ -30,13 +30,21 @@ public sealed class QdrantQueriesTests
     }
 
     [Fact]
-    public void Equal_weights_fuse_with_plain_RRF()
+    public void Equal_weights_fuse_with_RRF_at_our_k_without_weights()
     {
         var request = QdrantQueries.Hybrid(Sparse, DenseVector, new Filter(), top: 5, HybridWeights.Equal);
 
-        Assert.Equal(Query.VariantOneofCase.Fusion, request.Query.VariantCase);
-        Assert.Equal(Fusion.Rrf, request.Query.Fusion);
+        Assert.Equal(Query.VariantOneofCase.Rrf, request.Query.VariantCase);
+        Assert.Empty(request.Query.Rrf.Weights);
         Assert.Null(request.Using);
+    }
+
+    [Fact]
+    public void Rrf_k_is_shifted_by_one_because_Qdrant_ranks_from_zero()
+    {
+        // Embedded index: w / (k + rank) with rank 1, 2, …; Qdrant: w / (K + rank) with rank 0, 1, … → K = k + 1.
+        Assert.Equal(61u, QdrantQueries.Fusion(HybridWeights.Equal).Rrf.K);
+        Assert.Equal(11u, QdrantQueries.Fusion(new HybridWeights(RrfK: 10)).Rrf.K);
     }
 
     [Fact]
@@ -45,17 +53,8 @@ public sealed class QdrantQueriesTests
         var request = QdrantQueries.Hybrid(Sparse, DenseVector, new Filter(), top: 5, new HybridWeights(Keyword: 3, Dense: 1, RrfK: 20));
 
         Assert.Equal(Query.VariantOneofCase.Rrf, request.Query.VariantCase);
-        Assert.Equal(20u, request.Query.Rrf.K);
+        Assert.Equal(21u, request.Query.Rrf.K);
         Assert.Equal([3f, 1f], request.Query.Rrf.Weights);
-    }
-
-    [Fact]
-    public void Equal_weights_with_another_k_send_k_without_weights()
-    {
-        var query = QdrantQueries.Fusion(new HybridWeights(RrfK: 10));
-
-        Assert.Equal(10u, query.Rrf.K);
-        Assert.Empty(query.Rrf.Weights);
     }
 
     [Fact]
