@@ -64,20 +64,22 @@ public sealed class QdrantKnowledgeIndex : IKnowledgeIndex, IDisposable
             exists = !await TryCreateCollectionAsync(model, cancellationToken).ConfigureAwait(false);
         }
 
+        // The stored model is checked before the vector shape so a mismatch names both models, not only two numbers.
+        var stored = await ReadModelAsync(cancellationToken).ConfigureAwait(false);
+        if (stored is not null && (!string.Equals(stored.ModelId, model.ModelId, StringComparison.Ordinal) || stored.Dimensions != model.Dimensions))
+        {
+            throw Mismatch(stored, model);
+        }
+
         if (exists)
         {
             await CheckCollectionShapeAsync(model, cancellationToken).ConfigureAwait(false);
             QdrantLog.CollectionOpened(_logger, _collection, _options.Url);
         }
 
-        var stored = await ReadModelAsync(cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
             await WritePointsAsync([MetadataPoint(model)], cancellationToken).ConfigureAwait(false);
-        }
-        else if (!string.Equals(stored.ModelId, model.ModelId, StringComparison.Ordinal) || stored.Dimensions != model.Dimensions)
-        {
-            throw Mismatch(stored, model);
         }
 
         _model = model;
