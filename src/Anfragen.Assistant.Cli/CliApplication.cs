@@ -67,6 +67,10 @@ public static class CliApplication
     // One line per verb; each verb lives in Commands/<Verb>Command.cs.
     private static IEnumerable<Command> Commands(CliContext context)
     {
+        yield return IngestCommand.Create(context);
+        yield return SearchCommand.Create(context);
+        yield return EvalCommand.Create(context);
+        yield return BenchCommand.Create(context);
         yield return MigrateCommand.Create(context);
     }
 }
