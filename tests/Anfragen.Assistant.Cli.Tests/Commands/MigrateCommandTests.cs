@@ -54,6 +54,17 @@ public sealed class MigrateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Any_command_with_index_qdrant_reports_an_unreachable_server_by_address()
+    {
+        // The whole wiring: --index qdrant → AddKnowledgeBase switch → AddQdrantIndex → initializer → clear error.
+        var (exitCode, _, error) = await RunAsync("--index", "qdrant", "--qdrant-url", "http://127.0.0.1:9", "search", "Radweg", "--data-dir", _dataDirectory);
+
+        Assert.Equal(ExitCodes.SystemError, exitCode);
+        Assert.Contains("Qdrant unter http://127.0.0.1:9 ist nicht erreichbar", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     [Trait("Category", "Integration")]
     public async Task Migrate_copies_documents_chunks_and_vectors_into_Qdrant()
     {
