@@ -26,6 +26,7 @@ public sealed class QdrantKnowledgeIndex : IKnowledgeIndex, IDisposable
     private readonly ILogger _logger;
     private readonly string _collection;
     private EmbeddingModelInfo? _model;
+    private volatile bool _clientSideFusion;
 
     public QdrantKnowledgeIndex(IOptions<QdrantOptions> options, GermanTextAnalyzer analyzer, ILoggerFactory loggerFactory)
     {
@@ -205,7 +206,30 @@ public sealed class QdrantKnowledgeIndex : IKnowledgeIndex, IDisposable
         }
 
         var request = QdrantQueries.Hybrid(_sparse.ForQuery(query), queryVector.ToArray(), QdrantFilters.ForChunks(filter), top, weights);
-        return await QueryAsync(request, top, cancellationToken).ConfigureAwait(false);
+        if (request.Prefetches.Count == 0)
+        {
+            return await QueryAsync(request, top, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!_clientSideFusion)
+        {
+            try
+            {
+                return await QueryAsync(request, top, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.InvalidArgument or StatusCode.Unimplemented)
+            {
+                // Servers older than the parameterised RRF query reject it; fuse their two result lists here instead,
+                // with the same formula the embedded index uses. Remembered per index instance.
+                QdrantLog.ClientSideFusion(_logger, _options.Url, ex.Status.Detail);
+                _clientSideFusion = true;
+            }
+        }
+
+        var pool = (int)QdrantQueries.PrefetchLimit(top);
+        var keyword = await QueryAsync(request.Prefetches[0], pool, cancellationToken).ConfigureAwait(false);
+        var dense = await QueryAsync(request.Prefetches[1], pool, cancellationToken).ConfigureAwait(false);
+        return ReciprocalRankFusion.Fuse(keyword, dense, weights, top);
     }
 
     /// <inheritdoc/>
@@ -387,6 +411,9 @@ public sealed class QdrantKnowledgeIndex : IKnowledgeIndex, IDisposable
             cancellationToken).ConfigureAwait(false);
         return [.. points.Select(p => new ScoredChunk(QdrantPayload.ToChunk(p.Payload), p.Score))];
     }
+
+    private Task<IReadOnlyList<ScoredChunk>> QueryAsync(PrefetchQuery single, int top, CancellationToken cancellationToken) =>
+        QueryAsync(new QdrantHybridQuery([], single.Query, single.Using, single.Filter), top, cancellationToken);
 
     private async IAsyncEnumerable<RetrievedPoint> ScrollAllAsync(Filter filter, bool withVectors, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -16,4 +16,7 @@ internal static partial class QdrantLog
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Debug, Message = "Replaced document {DocumentId} in Qdrant: {Chunks} chunks written")]
     public static partial void DocumentReplaced(ILogger logger, string documentId, int chunks);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Qdrant at {Url} rejected the parameterised RRF query ({Detail}); fusing on the client from now on. Update the server to fuse there.")]
+    public static partial void ClientSideFusion(ILogger logger, string url, string detail);
 }
