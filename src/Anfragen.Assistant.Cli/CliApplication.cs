@@ -28,13 +28,9 @@ public static class CliApplication
             await error.WriteLineAsync($"Fehler: {ex.Message}");
             return ExitCodes.InputError;
         }
-        catch (IndexMismatchException ex)
+        catch (Exception ex) when (ex is IndexMismatchException or IndexUnavailableException or Drafting.LanguageModelException)
         {
-            await error.WriteLineAsync($"Fehler: {ex.Message}");
-            return ExitCodes.SystemError;
-        }
-        catch (Drafting.LanguageModelException ex)
-        {
+            // Failures outside the user's input, with messages written for the user: no stack trace.
             await error.WriteLineAsync($"Fehler: {ex.Message}");
             return ExitCodes.SystemError;
         }
@@ -74,5 +70,6 @@ public static class CliApplication
         yield return BenchCommand.Create(context);
         yield return DraftCommand.Create(context);
         yield return AskCommand.Create(context);
+        yield return MigrateCommand.Create(context);
     }
 }
