@@ -28,8 +28,9 @@ public static class CliApplication
             await error.WriteLineAsync($"Fehler: {ex.Message}");
             return ExitCodes.InputError;
         }
-        catch (IndexMismatchException ex)
+        catch (Exception ex) when (ex is IndexMismatchException or IndexUnavailableException or Drafting.LanguageModelException)
         {
+            // Failures outside the user's input, with messages written for the user: no stack trace.
             await error.WriteLineAsync($"Fehler: {ex.Message}");
             return ExitCodes.SystemError;
         }
@@ -73,5 +74,8 @@ public static class CliApplication
         yield return SearchCommand.Create(context);
         yield return EvalCommand.Create(context);
         yield return BenchCommand.Create(context);
+        yield return DraftCommand.Create(context);
+        yield return AskCommand.Create(context);
+        yield return MigrateCommand.Create(context);
     }
 }

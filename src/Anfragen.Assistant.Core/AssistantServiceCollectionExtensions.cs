@@ -1,4 +1,5 @@
 using Anfragen.Assistant.Configuration;
+using Anfragen.Assistant.Drafting;
 using Anfragen.Assistant.Inquiries;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,6 +17,7 @@ public static class AssistantServiceCollectionExtensions
         builder.Services.AddOptions<IndexOptions>().BindConfiguration(IndexOptions.SectionName).ValidateOnStart();
         builder.AddInquiryParsing();
         builder.AddKnowledgeBase();
+        builder.AddDrafting();
         return builder;
     }
 }

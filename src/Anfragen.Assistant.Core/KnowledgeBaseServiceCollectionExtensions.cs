@@ -5,6 +5,7 @@ using Anfragen.Assistant.Ingestion;
 using Anfragen.Assistant.Inquiries;
 using Anfragen.Assistant.Retrieval;
 using Anfragen.Assistant.Storage;
+using Anfragen.Assistant.Storage.Qdrant;
 using Anfragen.Assistant.Storage.Sqlite;
 using Azure.AI.OpenAI;
 using Microsoft.Extensions.AI;
@@ -47,8 +48,10 @@ public static class KnowledgeBaseServiceCollectionExtensions
                     sp.GetRequiredService<GermanTextAnalyzer>(),
                     sp.GetRequiredService<TimeProvider>()));
                 break;
+            case IndexProvider.Qdrant:
+                builder.AddQdrantIndex();
+                break;
             default:
-                // The qdrant branch registers QdrantKnowledgeIndex here once merged.
                 services.TryAddSingleton<IKnowledgeIndex>(_ => throw new NotSupportedException($"Index-Anbieter {provider} ist in diesem Build nicht verfügbar."));
                 break;
         }
