@@ -34,7 +34,8 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
             if (Directory.Exists(path))
             {
                 // Ordinal order so repeated runs process files identically (and a re-run after a kill resumes the same way).
-                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(IsSupported).Order(StringComparer.Ordinal);
+                // Evaluation query files ({"id","query","relevant"} lines) often sit beside a corpus; they are not documents.
+                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(IsSupported).Where(f => !IsQueryFile(f)).Order(StringComparer.Ordinal);
                 foreach (var file in files)
                 {
                     await foreach (var item in LoadFileAsync(file, cancellationToken).ConfigureAwait(false))
@@ -60,6 +61,33 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
             {
                 yield return LoadedItem.Failed(path, "Datei oder Verzeichnis nicht gefunden");
             }
+        }
+    }
+
+    /// <summary>A JSONL file whose first object has "query" but neither "text" nor "page".</summary>
+    internal static bool IsQueryFile(string path)
+    {
+        if (!string.Equals(Path.GetExtension(path), ".jsonl", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var file = new StreamReader(path, Encoding.UTF8);
+            var first = file.ReadLine();
+            while (first is not null && string.IsNullOrWhiteSpace(first))
+            {
+                first = file.ReadLine();
+            }
+
+            using var json = JsonDocument.Parse(first ?? "{}");
+            var root = json.RootElement;
+            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("query", out _) && !root.TryGetProperty("text", out _) && !root.TryGetProperty("page", out _);
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
