@@ -34,8 +34,12 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
             if (Directory.Exists(path))
             {
                 // Ordinal order so repeated runs process files identically (and a re-run after a kill resumes the same way).
-                // Evaluation query files ({"id","query","relevant"} lines) often sit beside a corpus; they are not documents.
-                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(IsSupported).Where(f => !IsQueryFile(f)).Order(StringComparer.Ordinal);
+                // Evaluation query files ({"id","query","relevant"} lines) and README files often sit beside a corpus;
+                // they describe the folder and are not council papers (a data README may even quote test canaries).
+                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(IsSupported)
+                    .Where(f => !Path.GetFileNameWithoutExtension(f).Equals("README", StringComparison.OrdinalIgnoreCase) && !IsQueryFile(f))
+                    .Order(StringComparer.Ordinal);
                 foreach (var file in files)
                 {
                     await foreach (var item in LoadFileAsync(file, cancellationToken).ConfigureAwait(false))

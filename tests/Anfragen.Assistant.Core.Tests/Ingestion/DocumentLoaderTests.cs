@@ -81,6 +81,7 @@ public sealed class DocumentLoaderTests : IDisposable
         Write(Path.Combine("archiv", "notiz über Bänke.md"), "# Bänke im Park\n\nDie Bänke werden erneuert.");
         Write(Path.Combine("archiv", "anfrage.txt"), "Betreff: Spielplätze\n\nEs fehlen Spielplätze. Daher fragen wir die Verwaltung:\n1. Wo fehlen Spielplätze?\n2. Was wird getan?");
         Write(Path.Combine("archiv", "ignoriert.xyz"), "nicht unterstützt");
+        Write(Path.Combine("archiv", "README.md"), "# Über dieses Archiv");
         Write(Path.Combine("archiv", "queries.jsonl"), "{\"id\":\"q1\",\"query\":\"Bänke\",\"relevant\":[\"x\"]}");
 
         var items = await LoadAsync(Path.Combine(_kb.Directory, "archiv"));
