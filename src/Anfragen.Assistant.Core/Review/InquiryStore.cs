@@ -161,7 +161,7 @@ public sealed class InquiryStore(AppStateDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
 
         // BEGIN IMMEDIATE takes the write lock up front, so the read-compare-write below cannot interleave with another writer.
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(deferred: false, cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction(deferred: false);
         var current = await GetAnswerAsync(connection, transaction, inquiryId, number, cancellationToken).ConfigureAwait(false);
         if (current is null)
         {
