@@ -17,6 +17,7 @@ public sealed partial class ReviewService(
     AuditLog audit,
     DraftingService drafting,
     StellungnahmeArchiver archiver,
+    ArchiveAccess archive,
     TimeProvider timeProvider,
     ILogger<ReviewService> logger)
 {
@@ -147,6 +148,7 @@ public sealed partial class ReviewService(
             var change = new AnswerChange(AnswerStatus.Proposed, draft.Draft, draft, actor.UserName, timeProvider.GetUtcNow());
             var (updated, stored) = await store.UpdateAnswerAsync(inquiryId, answer.Number, null, change, cancellationToken).ConfigureAwait(false);
             results.Add(updated && stored is not null ? ReviewResult.Ok(stored) : ReviewResult.NotFound($"Frage {answer.Number} nicht gefunden."));
+            await archive.AuditCitedAsync(actor, draft.Citations.Select(c => c.DocumentId), $"Entwurf {Target(inquiryId, answer.Number)}", cancellationToken).ConfigureAwait(false);
             LogDrafted(logger, inquiryId, answer.Number, draft.Mode, draft.Citations.Count, draft.ElapsedMs);
         }
 

@@ -16,6 +16,7 @@ public static class ReviewServiceCollectionExtensions
         builder.Services.AddSingleton<ChatHistoryStore>();
         builder.Services.AddSingleton<StellungnahmeArchiver>();
         builder.Services.AddSingleton<ReviewService>();
+        builder.Services.AddSingleton<ArchiveAccess>();
         return builder;
     }
 }
