@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Anfragen.Assistant.Cli.Commands;
 using Anfragen.Assistant.Documents;
 using Anfragen.Assistant.Storage;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ public static class CliApplication
         var parseResult = root.Parse(args);
         try
         {
-            return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+            return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
         catch (DocumentReadException ex)
         {
@@ -61,6 +62,6 @@ public static class CliApplication
     // One line per verb; each verb lives in Commands/<Verb>Command.cs.
     private static IEnumerable<Command> Commands(CliContext context)
     {
-        yield break;
+        yield return ParseCommand.Create(context);
     }
 }

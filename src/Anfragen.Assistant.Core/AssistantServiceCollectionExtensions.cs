@@ -1,4 +1,5 @@
 using Anfragen.Assistant.Configuration;
+using Anfragen.Assistant.Inquiries;
 using Anfragen.Assistant.Review;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,6 +15,7 @@ public static class AssistantServiceCollectionExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<IndexOptions>().BindConfiguration(IndexOptions.SectionName).ValidateOnStart();
+        builder.AddInquiryParsing();
         builder.AddReview();
         return builder;
     }

@@ -1,9 +1,151 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Anfragen.Assistant.Documents;
+using Anfragen.Assistant.Ingestion;
+
 namespace Anfragen.Assistant.Inquiries;
 
-// STAND-IN (web branch) until the parser branch is merged.
-public sealed class InquiryParser
+/// <summary>
+/// Parses council inquiries ("Anfragen") into subject, recipient, dates, Beratungsfolge, background, references and
+/// numbered questions. Reads the letter form (as in the seeds), the council system's page text and both carried in
+/// .docx/.pdf/.html files (via <see cref="DocumentTextReader"/>).
+/// </summary>
+public sealed partial class InquiryParser(DocumentTextReader reader)
 {
-    public Inquiry Parse(string text, string source) => throw new NotSupportedException(source + text);
+    /// <summary>Parses and insists on questions.</summary>
+    /// <exception cref="DocumentReadException">The text is empty or holds no questions; the message names <paramref name="source"/>.</exception>
+    public Inquiry Parse(string text, string source)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DocumentReadException(source, "ist leer");
+        }
 
-    public Inquiry ParseLenient(string text) => throw new NotSupportedException(text);
+        var inquiry = ParseLenient(text);
+        if (inquiry.Questions.Count == 0)
+        {
+            throw new DocumentReadException(source, "keine Fragen gefunden (erwartet z. B. „Daher fragen wir:“ und eine nummerierte Liste „1. …“)");
+        }
+
+        return inquiry;
+    }
+
+    /// <summary>Parses whatever is there and never throws on content; <see cref="Inquiry.Questions"/> may be empty.</summary>
+    public Inquiry ParseLenient(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = SplitInlineHeadings(InquiryLines.Split(text));
+        var metadata = InquiryMetadataReader.Read(lines);
+        var extracted = QuestionExtractor.Extract(lines, metadata.BodyStart);
+        var backgroundEnd = extracted.StartLine >= 0 ? extracted.StartLine : FindBodyEnd(lines, metadata.BodyStart);
+        return new Inquiry
+        {
+            Id = metadata.Id,
+            Subject = metadata.Subject,
+            Recipient = metadata.Recipient,
+            Date = metadata.Date,
+            Committee = metadata.Committee,
+            SessionDate = metadata.SessionDate,
+            Visibility = metadata.Visibility,
+            Background = Background(lines, metadata.BodyStart, backgroundEnd),
+            References = ReferenceExtractor.Extract(text, metadata.Id),
+            Questions = extracted.Questions,
+        };
+    }
+
+    /// <summary>Reads the file (any format <see cref="DocumentTextReader"/> supports) and parses it.</summary>
+    public async Task<Inquiry> ParseFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var text = await reader.ReadTextAsync(path, cancellationToken).ConfigureAwait(false);
+        return Parse(text, path);
+    }
+
+    /// <summary>Drucksache numbers in <paramref name="text"/> ("25-26577", "24-24284-01", "1656/12"), normalised, first mention first.</summary>
+    public static IReadOnlyList<string> ExtractReferences(string text) => ReferenceExtractor.Extract(text);
+
+    // "Sachverhalt: Im vergangenen Jahr …" starts the body on the heading line itself.
+    private static string[] SplitInlineHeadings(string[] lines)
+    {
+        if (!lines.Any(line => InlineHeading().IsMatch(line)))
+        {
+            return lines;
+        }
+
+        var result = new List<string>(lines.Length + 4);
+        foreach (var line in lines)
+        {
+            var match = InlineHeading().Match(line);
+            if (match.Success)
+            {
+                result.Add(match.Groups["h"].Value + ":");
+                result.Add(match.Groups["rest"].Value.Trim());
+            }
+            else
+            {
+                result.Add(line);
+            }
+        }
+
+        return [.. result];
+    }
+
+    private static int FindBodyEnd(string[] lines, int bodyStart)
+    {
+        for (var i = bodyStart; i < lines.Length; i++)
+        {
+            if (lines[i].Length > 0 && InquiryLines.IsHardStop(lines[i]))
+            {
+                return i;
+            }
+        }
+
+        return lines.Length;
+    }
+
+    private static string? Background(string[] lines, int start, int end)
+    {
+        if (start >= end || start >= lines.Length)
+        {
+            return null;
+        }
+
+        var body = lines[start..Math.Min(end, lines.Length)];
+
+        // The lead-in line itself ("Daher fragen wir:") is not background; a long sentence ending in one is.
+        if (body.Length > 0 && body[^1].Length <= 100 && body[^1].EndsWith(':'))
+        {
+            body = body[..^1];
+        }
+
+        var builder = new StringBuilder();
+        var blank = false;
+        foreach (var line in body)
+        {
+            if (line.Length == 0)
+            {
+                blank = builder.Length > 0;
+                continue;
+            }
+
+            if (InquiryLines.IsFurniture(line))
+            {
+                continue;
+            }
+
+            if (builder.Length > 0)
+            {
+                builder.Append(blank ? "\n\n" : "\n");
+            }
+
+            builder.Append(line);
+            blank = false;
+        }
+
+        return builder.Length == 0 ? null : builder.ToString();
+    }
+
+    [GeneratedRegex(@"^(?<h>Sachverhalt|Begründung)\s*:\s+(?<rest>\S.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineHeading();
 }

@@ -1,0 +1,429 @@
+using System.Text.RegularExpressions;
+using Anfragen.Assistant.Documents;
+
+namespace Anfragen.Assistant.Inquiries;
+
+/// <summary>The header facts of an inquiry, whichever layout carried them.</summary>
+internal sealed record InquiryMetadata(
+    string? Id,
+    string? Subject,
+    string? Recipient,
+    DateOnly? Date,
+    string? Committee,
+    DateOnly? SessionDate,
+    Visibility? Visibility,
+    int BodyStart);
+
+/// <summary>
+/// Reads subject, recipient, date, Beratungsfolge and visibility from the three layouts we meet: the letter form of
+/// the seeds ("Betreff:" with the value on the next lines, a tab-separated Beratungsfolge row with Ö/N), the
+/// council system page (header "Anfrage (öffentlich) - 25-25403", "- Betreff:" Grunddaten, a Beratungsfolge table
+/// of one cell per line), and the older page with a letterhead block ("Datum", "Adressat", "Gremium", "Betreff").
+/// </summary>
+internal static partial class InquiryMetadataReader
+{
+    private static readonly string[] BeratungsfolgeWords =
+    [
+        "beratungsfolge", "beratungsfolge:", "sitzungstermin", "status", "datum", "gremium", "beschluss", "na", "ö/n", "sitzung",
+        "erledigt", "offen", "geplant", "vertagt", "abgesetzt", "zurückgestellt", "ausstehend", "●", "○",
+        "zur beantwortung", "zur kenntnis", "zur kenntnisnahme", "entscheidung", "vorberatung", "anhörung", "zur information", "beratung",
+    ];
+
+    public static InquiryMetadata Read(string[] lines)
+    {
+        var (id, headerVisibility) = ReadHeader(lines);
+        var subject = ReadField(lines, SubjectLabel(), 3) ?? ReadLetterheadValue(lines, LetterheadSubject());
+        var recipient = ReadField(lines, RecipientLabel(), 4, ", ") ?? ReadLetterheadValue(lines, LetterheadRecipient());
+        var date = GermanDates.FindFirst(ReadField(lines, DateLabel(), 2)) ?? ReadLetterheadDate(lines) ?? ReadDateLine(lines);
+        var (committee, sessionDate, status) = ReadBeratungsfolge(lines);
+        if (committee is null || sessionDate is null)
+        {
+            var (letterCommittee, letterDate) = ReadLetterheadSession(lines);
+            committee ??= letterCommittee;
+            sessionDate ??= letterDate;
+        }
+
+        committee ??= CleanCommittee(ReadField(lines, CommitteeLabel(), 2));
+        sessionDate ??= GermanDates.FindFirst(ReadField(lines, SessionLabel(), 2));
+        var visibility = status ?? headerVisibility ?? ReadStatusVisibility(lines);
+        return new InquiryMetadata(id, Clean(subject), Clean(recipient), date, committee, sessionDate, visibility, FindBodyStart(lines));
+    }
+
+    private static (string? Id, Visibility? Visibility) ReadHeader(string[] lines)
+    {
+        foreach (var line in lines.Take(60))
+        {
+            var match = Header().Match(line);
+            if (match.Success)
+            {
+                Visibility? visibility = match.Groups["v"].Success ? DocumentVocabulary.ParseVisibility(match.Groups["v"].Value) : null;
+                return (match.Groups["id"].Value, visibility);
+            }
+        }
+
+        return (null, null);
+    }
+
+    /// <summary>
+    /// "Betreff: value", or "Betreff:" / "- Betreff:" with the value on the following lines (up to an empty line or
+    /// the next label). Grunddaten dashes ("-", "- öffentlich") are removed.
+    /// </summary>
+    private static string? ReadField(string[] lines, Regex label, int maxLines, string separator = " ")
+    {
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var match = label.Match(lines[i]);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var rest = match.Groups["rest"].Value.Trim();
+            if (rest.Length > 0)
+            {
+                return rest;
+            }
+
+            var values = new List<string>();
+            for (var j = i + 1; j < lines.Length && values.Count < maxLines; j++)
+            {
+                var line = lines[j];
+                if (line is "-" or "|")
+                {
+                    continue;
+                }
+
+                if (line.Length == 0)
+                {
+                    if (values.Count > 0)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                if (AnyLabel().IsMatch(line))
+                {
+                    break;
+                }
+
+                values.Add(line.StartsWith("- ", StringComparison.Ordinal) ? line[2..].Trim() : line);
+            }
+
+            if (values.Count > 0)
+            {
+                return string.Join(separator, values);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Letterhead blocks put the label alone on a line ("Betreff", "Adressat") and the value after filler lines.</summary>
+    private static string? ReadLetterheadValue(string[] lines, Regex label)
+    {
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!label.IsMatch(lines[i]))
+            {
+                continue;
+            }
+
+            return lines.Skip(i + 1).Take(12).FirstOrDefault(line => line.Length > 0 && !AnyLabel().IsMatch(line) && !LetterheadWord().IsMatch(line));
+        }
+
+        return null;
+    }
+
+    private static DateOnly? ReadLetterheadDate(string[] lines)
+    {
+        var index = Array.FindIndex(lines, line => line == "Datum");
+        return index < 0 ? null : lines.Skip(index + 1).Take(16).Select(GermanDates.FindFirst).FirstOrDefault(date => date is not null);
+    }
+
+    /// <summary>A dateline such as "Braunschweig, 15.04.2026" or "Braunschweig, den 15. April 2026".</summary>
+    private static DateOnly? ReadDateLine(string[] lines)
+    {
+        foreach (var line in lines.Take(80))
+        {
+            var match = DateLine().Match(line);
+            if (match.Success && GermanDates.FindFirst(match.Groups["date"].Value) is { } date)
+            {
+                return date;
+            }
+        }
+
+        return null;
+    }
+
+    private static (string? Committee, DateOnly? Date) ReadLetterheadSession(string[] lines)
+    {
+        var index = Array.FindIndex(lines, line => line is "Gremium" or "Sitzungstermin");
+        if (index < 0)
+        {
+            return (null, null);
+        }
+
+        string? committee = null;
+        DateOnly? date = null;
+        foreach (var line in lines.Skip(index + 1).Where(l => l.Length > 0).Take(6))
+        {
+            if (line is "Gremium" or "Sitzungstermin")
+            {
+                continue;
+            }
+
+            if (AnyLabel().IsMatch(line) || LetterheadWord().IsMatch(line))
+            {
+                break;
+            }
+
+            if (GermanDates.IsDate(line))
+            {
+                date ??= GermanDates.FindFirst(line);
+            }
+            else
+            {
+                committee ??= CleanCommittee(line);
+            }
+        }
+
+        return (committee, date);
+    }
+
+    /// <summary>
+    /// Reads the first row of the Beratungsfolge, whether tab-separated ("Ausschuss … (zur Beantwortung)\t30.04.2026\tÖ"),
+    /// a Markdown table, one cell per line, or flattened by PDF extraction onto one line.
+    /// </summary>
+    private static (string? Committee, DateOnly? Date, Visibility? Status) ReadBeratungsfolge(string[] lines)
+    {
+        var start = Array.FindIndex(lines, line => Beratungsfolge().IsMatch(line));
+        if (start < 0)
+        {
+            return (null, null, null);
+        }
+
+        var tokens = new List<string>();
+        var first = Beratungsfolge().Match(lines[start]).Groups["rest"].Value;
+        AddTokens(tokens, first);
+        for (var i = start + 1; i < lines.Length && i < start + 60; i++)
+        {
+            var line = lines[i];
+            if (line.Length == 0)
+            {
+                if (tokens.Count > 0)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (SectionAfterBeratungsfolge().IsMatch(line))
+            {
+                break;
+            }
+
+            AddTokens(tokens, line);
+        }
+
+        string? committee = null;
+        DateOnly? date = null;
+        Visibility? status = null;
+        foreach (var token in tokens)
+        {
+            if (GermanDates.IsDate(token))
+            {
+                if (date is not null)
+                {
+                    break;
+                }
+
+                date = GermanDates.FindFirst(token);
+                continue;
+            }
+
+            if (StatusToken().IsMatch(token))
+            {
+                status ??= DocumentVocabulary.ParseVisibility(token);
+                continue;
+            }
+
+            if (date is null && committee is null && IsCommitteeCandidate(token))
+            {
+                committee = CleanCommittee(token);
+            }
+        }
+
+        return (committee, date, status);
+    }
+
+    private static void AddTokens(List<string> tokens, string line)
+    {
+        foreach (var cell in CellSeparator().Split(line))
+        {
+            var token = cell.Trim();
+            if (token.Length == 0 || token.Trim('-', ':', ' ').Length == 0)
+            {
+                continue;
+            }
+
+            // PDF and plain-text tables arrive flattened: "Ausschuss … (zur Beantwortung) 30.04.2026 Ö".
+            if (GermanDates.Find(token) is { } found && !GermanDates.IsDate(token))
+            {
+                var before = token[..found.Index].Trim();
+                var after = token[(found.Index + found.Length)..].Trim();
+                if (before.Length > 0)
+                {
+                    tokens.Add(before);
+                }
+
+                tokens.Add(token.Substring(found.Index, found.Length));
+                if (after.Length > 0)
+                {
+                    tokens.AddRange(after.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(1));
+                }
+
+                continue;
+            }
+
+            tokens.Add(token);
+        }
+    }
+
+    private static bool IsCommitteeCandidate(string token)
+    {
+        var lower = token.ToLowerInvariant();
+        return token.Length >= 3 && token.Any(char.IsLetter) && !BeratungsfolgeWords.Contains(lower) && !lower.StartsWith("status", StringComparison.Ordinal);
+    }
+
+    private static string? CleanCommittee(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var cleaned = CommitteeRole().Replace(value, string.Empty);
+        cleaned = Whitespace().Replace(cleaned, " ").Trim(' ', ',', ';', '-');
+        return cleaned.Length == 0 ? null : cleaned;
+    }
+
+    private static Visibility? ReadStatusVisibility(string[] lines)
+    {
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var match = StatusField().Match(lines[i]);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var value = match.Groups["rest"].Value;
+            if (value.Length == 0 && i + 1 < lines.Length)
+            {
+                value = lines[i + 1].TrimStart('-', ' ');
+            }
+
+            var visibility = VisibilityWord().Match(value);
+            if (visibility.Success)
+            {
+                return DocumentVocabulary.ParseVisibility(visibility.Value);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Where the body (Sachverhalt) begins: after "Sachverhalt:", else after the letterhead's subject, else at the top.</summary>
+    private static int FindBodyStart(string[] lines)
+    {
+        var withColon = Array.FindIndex(lines, line => SachverhaltHeading().IsMatch(line) && line.Contains(':', StringComparison.Ordinal));
+        if (withColon >= 0)
+        {
+            return withColon + 1;
+        }
+
+        var letterhead = Array.FindIndex(lines, line => LetterheadSubject().IsMatch(line));
+        if (letterhead >= 0)
+        {
+            var value = Array.FindIndex(lines, letterhead + 1, line => line.Length > 0 && !LetterheadWord().IsMatch(line));
+            return value < 0 ? letterhead + 1 : value + 1;
+        }
+
+        var bare = Array.FindIndex(lines, line => SachverhaltHeading().IsMatch(line));
+        return bare >= 0 ? bare + 1 : 0;
+    }
+
+    private static string? Clean(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var cleaned = Whitespace().Replace(value.Replace("**", string.Empty, StringComparison.Ordinal), " ").Trim();
+        return cleaned.Length == 0 ? null : cleaned;
+    }
+
+    [GeneratedRegex(@"^(?:Anfrage|Dringlichkeitsanfrage|Einwohneranfrage|Vorlage|Beschlussvorlage|Stellungnahme|Mitteilung(?:\s+außerhalb\s+von\s+Sitzungen)?|Antrag|Änderungsantrag|Dringlichkeitsantrag)\s*(?:\((?<v>öffentlich|nichtöffentlich|nicht\s+öffentlich)\))?\s*[-–]\s*(?<id>\d{2}-\d{5}(?:-\d{2}){0,2}|\d{1,5}/\d{2})\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Header();
+
+    [GeneratedRegex(@"^-?\s*Betreff\s*:\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex SubjectLabel();
+
+    [GeneratedRegex(@"^-?\s*(?:Empfänger(?:in)?|Adressat(?:in)?)\s*:\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex RecipientLabel();
+
+    [GeneratedRegex(@"^-?\s*Datum\s*:\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex DateLabel();
+
+    [GeneratedRegex(@"^-?\s*(?:Gremium|Ausschuss)\s*:\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex CommitteeLabel();
+
+    [GeneratedRegex(@"^-?\s*(?:Sitzungstermin|Sitzungsdatum|Sitzung\s+am)\s*:\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex SessionLabel();
+
+    [GeneratedRegex(@"^-?\s*Status\s*:\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex StatusField();
+
+    [GeneratedRegex(@"^(?:Betreff(?:\s*/\s*Beschlussvorschlag)?)$")]
+    private static partial Regex LetterheadSubject();
+
+    [GeneratedRegex(@"^(?:Adressat|Empfänger)$")]
+    private static partial Regex LetterheadRecipient();
+
+    [GeneratedRegex(@"^(?:Anfrage|Datum|Nummer|Öffentlich|Nichtöffentlich|Absender|Adressat|Empfänger|Gremium|Sitzungstermin|Betreff(?:\s*/\s*Beschlussvorschlag)?|\s*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex LetterheadWord();
+
+    [GeneratedRegex(@"^-?\s*(?:Betreff|Empfänger(?:in)?|Adressat(?:in)?|Absender|Datum|Beratungsfolge|Sachverhalt|Status|Vorlageart|Vorlage-Art|Federführend|Beteiligt|Verantwortlich|Anlage/n|Anlagen?|Begründung|Gremium|Sitzungstermin|Nummer|Bezug|Bezüglich|Grunddaten)\b\s*:?(?:\s|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex AnyLabel();
+
+    [GeneratedRegex(@"^(?:Beratungsfolge)\b\s*:?\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Beratungsfolge();
+
+    [GeneratedRegex(@"^(?:Sachverhalt|Beschlussvorschlag|Begründung|Anlage/n|Anlagen|Reduzieren|Grunddaten)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SectionAfterBeratungsfolge();
+
+    [GeneratedRegex(@"^(?:Ö|N|NÖ|öffentlich|nichtöffentlich|nicht\s+öffentlich)$", RegexOptions.IgnoreCase)]
+    private static partial Regex StatusToken();
+
+    [GeneratedRegex(@"\t|\||\s{3,}")]
+    private static partial Regex CellSeparator();
+
+    [GeneratedRegex(@"\s*\((?:zur\s+)?(?:Beantwortung|Kenntnis(?:nahme)?|Entscheidung|Vorberatung|Anhörung|Information|Beratung|Beschlussfassung)\)|\s+(?:zur\s+(?:Beantwortung|Kenntnis(?:nahme)?|Information)|Entscheidung|Vorberatung|Anhörung)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex CommitteeRole();
+
+    [GeneratedRegex(@"nicht\s*öffentlich|nichtöffentlich|öffentlich", RegexOptions.IgnoreCase)]
+    private static partial Regex VisibilityWord();
+
+    [GeneratedRegex(@"^(?:#+\s*)?Sachverhalt\s*:?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SachverhaltHeading();
+
+    [GeneratedRegex(@"^[\p{L} .\-]{2,40},\s*(?:den\s+)?(?<date>\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}+\.?)\s*\d{2,4})\s*$")]
+    private static partial Regex DateLine();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,384 @@
+using System.Text.RegularExpressions;
+
+namespace Anfragen.Assistant.Inquiries;
+
+/// <summary>The questions found in an inquiry body and the line where they (or their lead-in) begin.</summary>
+internal sealed record ExtractedQuestions(IReadOnlyList<InquiryQuestion> Questions, int StartLine);
+
+/// <summary>
+/// Finds the questions of an inquiry. In order of trust: the list or question after a lead-in ("Daher fragen wir:",
+/// "Die Verwaltung wird gebeten, folgende Fragen zu beantworten"), then a numbered or bulleted list with questions
+/// when there is no lead-in, then a lone question right before the signature. Numbers are renumbered 1..n (Markdown
+/// renders automatic lists as "1." for every item); sub-items ("a)", "-") stay inside their question; signatures,
+/// attachments and page furniture end a question.
+/// </summary>
+internal static partial class QuestionExtractor
+{
+    private const int LeadInLookahead = 4;
+
+    public static ExtractedQuestions Extract(string[] lines, int bodyStart)
+    {
+        bodyStart = Math.Clamp(bodyStart, 0, lines.Length);
+
+        // The last lead-in that is followed by questions wins: earlier ones are often rhetorical ("fragen wir uns").
+        for (var i = lines.Length - 1; i >= bodyStart; i--)
+        {
+            if (!IsLeadIn(lines[i], out var inlineRest))
+            {
+                continue;
+            }
+
+            var questions = ExtractAfterLeadIn(lines, i, inlineRest);
+            if (questions.Count > 0)
+            {
+                return new ExtractedQuestions(questions, i);
+            }
+        }
+
+        var fromList = ExtractBestList(lines, bodyStart);
+        if (fromList is not null)
+        {
+            return fromList;
+        }
+
+        return ExtractQuestionBeforeSignature(lines, bodyStart) ?? new ExtractedQuestions([], -1);
+    }
+
+    private static bool IsLeadIn(string line, out string? inlineRest)
+    {
+        inlineRest = null;
+        if (line.Length == 0 || InquiryLines.Classify(line).Kind is MarkerKind.Number or MarkerKind.Bullet)
+        {
+            return false;
+        }
+
+        if (LeadInLine().IsMatch(line))
+        {
+            return true;
+        }
+
+        var match = LeadIn().Match(line);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var after = line[(match.Index + match.Length)..];
+        var colon = after.IndexOf(':', StringComparison.Ordinal);
+        if (colon >= 0)
+        {
+            var rest = after[(colon + 1)..].Trim();
+            inlineRest = rest.Length > 0 ? rest : null;
+            return true;
+        }
+
+        // "Vor diesem Hintergrund fragen wir die Verwaltung" without colon still ends the line soon after the verb;
+        // "fragen wir uns, ob … (a long sentence)" is background.
+        return after.Length <= 60 && !InquiryLines.IsClosingRemark(line);
+    }
+
+    private static List<InquiryQuestion> ExtractAfterLeadIn(string[] lines, int leadIn, string? inlineRest)
+    {
+        var working = lines;
+        var start = leadIn + 1;
+        if (inlineRest is not null)
+        {
+            working = (string[])lines.Clone();
+            working[leadIn] = inlineRest;
+            start = leadIn;
+        }
+
+        // A short note may sit between the lead-in and the list ("(bitte nach Stadtbezirken getrennt)").
+        var seen = 0;
+        for (var i = start; i < working.Length && seen < LeadInLookahead; i++)
+        {
+            var line = working[i];
+            if (line.Length == 0 || InquiryLines.IsFurniture(line))
+            {
+                continue;
+            }
+
+            if (InquiryLines.IsHardStop(line))
+            {
+                break;
+            }
+
+            var marker = InquiryLines.Classify(line);
+            if (marker.Kind != MarkerKind.None && !marker.Weak)
+            {
+                var list = ReadList(working, i, marker.Kind);
+                return list.Items;
+            }
+
+            if (InquiryLines.EndsWithQuestionMark(line))
+            {
+                break;
+            }
+
+            seen++;
+        }
+
+        return ReadUnnumbered(working, start);
+    }
+
+    /// <summary>Questions without numbers after a lead-in: each part ending with "?" is one question; otherwise all of it is question 1.</summary>
+    private static List<InquiryQuestion> ReadUnnumbered(string[] lines, int start)
+    {
+        var parts = new List<string>();
+        var questions = new List<string>();
+        var pendingBlank = false;
+        var stopped = false;
+        for (var i = start; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.Length == 0)
+            {
+                pendingBlank = true;
+                continue;
+            }
+
+            if (InquiryLines.IsFurniture(line))
+            {
+                continue;
+            }
+
+            var current = InquiryLines.Join(parts.Count > 0 ? parts : questions.TakeLast(1));
+            if (EndsQuestions(lines, i, current, pendingBlank) || (questions.Count > 0 && parts.Count == 0 && InquiryLines.IsClosingRemark(line)))
+            {
+                stopped = true;
+                break;
+            }
+
+            parts.Add(line);
+            pendingBlank = false;
+            if (InquiryLines.EndsWithQuestionMark(line))
+            {
+                questions.Add(InquiryLines.Join(parts));
+                parts.Clear();
+            }
+        }
+
+        if (parts.Count > 0)
+        {
+            var rest = InquiryLines.Join(parts);
+
+            // A trailing sentence after "?"-questions is kept only when the page was cut inside it.
+            if (questions.Count == 0 || (!stopped && !InquiryLines.IsComplete(rest)))
+            {
+                questions.Add(rest);
+            }
+        }
+
+        return Number(questions);
+    }
+
+    private sealed record ListResult(List<InquiryQuestion> Items, int End, bool ReachedEnd);
+
+    private static ListResult ReadList(string[] lines, int start, MarkerKind topKind)
+    {
+        var items = new List<List<string>>();
+        var expected = -1;
+        var allOnes = true;
+        var pendingBlank = false;
+        var i = start;
+        var reachedEnd = true;
+        for (; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.Length == 0)
+            {
+                pendingBlank = true;
+                continue;
+            }
+
+            if (InquiryLines.IsFurniture(line))
+            {
+                continue;
+            }
+
+            var marker = InquiryLines.Classify(line);
+            var current = items.Count > 0 ? InquiryLines.Join(items[^1]) : string.Empty;
+            if (IsNextItem(marker, topKind, items.Count, expected, allOnes))
+            {
+                if (topKind == MarkerKind.Number)
+                {
+                    allOnes &= marker.Number == 1;
+                    expected = marker.Number + 1;
+                }
+
+                items.Add(marker.Rest.Length > 0 ? [marker.Rest] : []);
+                pendingBlank = false;
+                continue;
+            }
+
+            if (items.Count == 0 || EndsQuestions(lines, i, current, pendingBlank) || (InquiryLines.IsComplete(current) && InquiryLines.IsClosingRemark(line)))
+            {
+                reachedEnd = false;
+                break;
+            }
+
+            // Sub-items and continuation lines stay with the current question, markers included ("a) …", "- …").
+            items[^1].Add(line);
+            pendingBlank = false;
+        }
+
+        var questions = items.Select(InquiryLines.Join).ToList();
+        while (questions.Count > 0 && questions[^1].Length == 0)
+        {
+            questions.RemoveAt(questions.Count - 1);
+        }
+
+        return new ListResult(Number(questions.Where(q => q.Length > 0)), i, reachedEnd);
+    }
+
+    private static bool IsNextItem(LineMarker marker, MarkerKind topKind, int count, int expected, bool allOnes)
+    {
+        if (marker.Kind != topKind)
+        {
+            return false;
+        }
+
+        if (topKind != MarkerKind.Number)
+        {
+            return topKind != MarkerKind.Letter || count == 0 || marker.Number == count + 1;
+        }
+
+        if (count == 0)
+        {
+            return !marker.Weak;
+        }
+
+        if (marker.Number == expected)
+        {
+            return !marker.Weak || expected >= 2;
+        }
+
+        // Markdown renders automatic lists as "1." for every item.
+        return !marker.Weak && allOnes && marker.Number == 1;
+    }
+
+    /// <summary>Signature, attachments, a name above a role line, or a short unpunctuated line after a finished question.</summary>
+    private static bool EndsQuestions(string[] lines, int index, string current, bool pendingBlank)
+    {
+        var line = lines[index];
+        if (InquiryLines.IsHardStop(line) || InquiryLines.IsRoleLine(line))
+        {
+            return true;
+        }
+
+        if (line.Length <= 60 && NextContentLine(lines, index) is { } next && InquiryLines.IsRoleLine(next) && InquiryLines.Classify(line).Kind == MarkerKind.None)
+        {
+            return true;
+        }
+
+        if (!InquiryLines.IsComplete(current) || InquiryLines.Classify(line).Kind != MarkerKind.None)
+        {
+            return false;
+        }
+
+        if (InquiryLines.IsNameLine(line) || InquiryLines.IsPartyLine(line))
+        {
+            return true;
+        }
+
+        return pendingBlank && line.Length <= 60 && !InquiryLines.EndsWithPunctuation(line) && !StartsLowercase(line);
+    }
+
+    private static bool StartsLowercase(string line) => line.Length > 0 && char.IsLower(line[0]);
+
+    private static string? NextContentLine(string[] lines, int index)
+    {
+        for (var i = index + 1; i < lines.Length && i <= index + 3; i++)
+        {
+            if (lines[i].Length > 0)
+            {
+                return lines[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Without a lead-in: the last list whose items ask something (or that runs to the end of a cut-off page).</summary>
+    private static ExtractedQuestions? ExtractBestList(string[] lines, int bodyStart)
+    {
+        ExtractedQuestions? bestNumbered = null;
+        ExtractedQuestions? bestBulleted = null;
+        for (var i = bodyStart; i < lines.Length; i++)
+        {
+            var marker = InquiryLines.Classify(lines[i]);
+            var startsList = (marker.Kind == MarkerKind.Number && marker.Number == 1 && !marker.Weak) || marker.Kind == MarkerKind.Bullet;
+            if (!startsList)
+            {
+                continue;
+            }
+
+            var list = ReadList(lines, i, marker.Kind);
+            var asks = list.Items.Any(q => q.Text.Contains('?', StringComparison.Ordinal));
+            if (list.Items.Count > 0 && (asks || (list.ReachedEnd && marker.Kind == MarkerKind.Number)))
+            {
+                var found = new ExtractedQuestions(list.Items, i);
+                if (marker.Kind == MarkerKind.Number)
+                {
+                    bestNumbered = found;
+                }
+                else
+                {
+                    bestBulleted = found;
+                }
+            }
+
+            i = Math.Max(i, list.End - 1);
+        }
+
+        return bestNumbered ?? bestBulleted;
+    }
+
+    /// <summary>No lead-in and no list: a paragraph ending with "?" directly above the signature is the question.</summary>
+    private static ExtractedQuestions? ExtractQuestionBeforeSignature(string[] lines, int bodyStart)
+    {
+        var stop = -1;
+        for (var i = bodyStart; i < lines.Length; i++)
+        {
+            if (lines[i].Length > 0 && (InquiryLines.IsHardStop(lines[i]) || InquiryLines.IsRoleLine(lines[i])))
+            {
+                stop = i;
+                break;
+            }
+        }
+
+        if (stop < 0)
+        {
+            return null;
+        }
+
+        var last = stop - 1;
+        while (last >= bodyStart && (lines[last].Length == 0 || InquiryLines.IsFurniture(lines[last]) || InquiryLines.IsNameLine(lines[last]) || InquiryLines.IsPartyLine(lines[last])))
+        {
+            last--;
+        }
+
+        if (last < bodyStart || !InquiryLines.EndsWithQuestionMark(lines[last]))
+        {
+            return null;
+        }
+
+        var first = last;
+        while (first - 1 >= bodyStart && lines[first - 1].Length > 0 && !InquiryLines.IsComplete(lines[first - 1]))
+        {
+            first--;
+        }
+
+        var text = InquiryLines.Join(lines[first..(last + 1)]);
+        return new ExtractedQuestions([new InquiryQuestion(1, text)], first);
+    }
+
+    private static List<InquiryQuestion> Number(IEnumerable<string> texts) =>
+        texts.Select((text, index) => new InquiryQuestion(index + 1, text)).ToList();
+
+    [GeneratedRegex(@"\b(?:fragen?\s+(?:ich|wir)\b|(?:ich|wir)\s+fragen?\b|fragt\b|frage\s+ich\b|(?:bitten?|bittet)\s+(?:wir|ich)?\s*(?:die\s+Verwaltung\s+)?(?:um\s+(?:die\s+)?(?:schriftliche\s+|mündliche\s+|kurzfristige\s+)?(?:Beantwortung|Auskunft|Stellungnahme)|folgende)|(?:wird|werden)\s+(?:um\s+(?:die\s+)?(?:Beantwortung|Auskunft)\s+\S+\s+(?:\S+\s+)?)?gebeten\b|folgender?n?\s+(?:Fragen|Frage|Anfrage)\b|möchten\s+wir\s+(?:gerne\s+|gern\s+)?wissen|stellen\s+(?:wir|ich)\s+(?:daher\s+|deshalb\s+)?(?:folgende|die\s+folgende))", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadIn();
+
+    [GeneratedRegex(@"^(?:Anfrage|Fragen|Frage|Unsere\s+Fragen|Fragestellung(?:en)?|Fragen\s+an\s+die\s+Verwaltung|Wir\s+fragen)\s*:$", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadInLine();
+}
