@@ -16,6 +16,7 @@ public static class AssistantServiceCollectionExtensions
         builder.Services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<IndexOptions>().BindConfiguration(IndexOptions.SectionName).ValidateOnStart();
         builder.AddInquiryParsing();
+        builder.AddKnowledgeBase();
         builder.AddReview();
         return builder;
     }

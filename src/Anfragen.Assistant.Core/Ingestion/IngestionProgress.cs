@@ -1,4 +1,4 @@
 namespace Anfragen.Assistant.Ingestion;
 
-// STAND-IN (web branch) until the kb branch is merged.
-public sealed record IngestionProgress(int Done, int Total);
+/// <summary>Reported after each document: how far the run is and which document was last handled.</summary>
+public sealed record IngestionProgress(int DocumentsDone, int DocumentsTotal, int ChunksWritten, string? Current);

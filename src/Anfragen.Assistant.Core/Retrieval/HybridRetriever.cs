@@ -1,9 +1,88 @@
+using Anfragen.Assistant.Embeddings;
 using Anfragen.Assistant.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Anfragen.Assistant.Retrieval;
 
-// STAND-IN (web branch) until the kb branch is merged.
-public sealed class HybridRetriever
+/// <summary>
+/// The search entry point for CLI, web, drafting and chat: embeds the query, runs keyword, dense or hybrid search on
+/// the index with the caller's filter inside each search, and groups chunks into documents.
+/// </summary>
+public sealed class HybridRetriever(IKnowledgeIndex index, EmbeddingService embeddings, KnowledgeIndexInitializer initializer, IOptions<RetrievalOptions> options)
 {
-    public Task<IReadOnlyList<ScoredChunk>> SearchAsync(string query, SearchMode mode, SearchFilter filter, int top, CancellationToken cancellationToken = default) => throw new NotSupportedException(query + mode + filter + top);
+    private readonly RetrievalOptions _options = options.Value;
+
+    public IKnowledgeIndex Index => index;
+
+    public HybridWeights Weights => _options.Weights;
+
+    public async Task<IReadOnlyList<ScoredChunk>> SearchAsync(string query, SearchMode mode, SearchFilter filter, int top, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(filter);
+        if (top <= 0 || string.IsNullOrWhiteSpace(query))
+        {
+            return [];
+        }
+
+        await initializer.EnsureInitializedAsync(ct).ConfigureAwait(false);
+        switch (mode)
+        {
+            case SearchMode.Keyword:
+                return await index.KeywordSearchAsync(query, filter, top, ct).ConfigureAwait(false);
+            case SearchMode.Dense:
+                var vector = await embeddings.EmbedQueryAsync(query, ct).ConfigureAwait(false);
+                return await index.DenseSearchAsync(vector, filter, top, ct).ConfigureAwait(false);
+            default:
+                var queryVector = await embeddings.EmbedQueryAsync(query, ct).ConfigureAwait(false);
+                return await index.HybridSearchAsync(query, queryVector, filter, top, _options.Weights, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Ranked documents, each once at its best chunk, from a pool of <see cref="RetrievalOptions.CandidatePool"/> chunks.</summary>
+    public async Task<IReadOnlyList<DocumentHit>> SearchDocumentsAsync(string query, SearchMode mode, SearchFilter filter, int top, CancellationToken ct = default)
+    {
+        if (top <= 0)
+        {
+            return [];
+        }
+
+        var chunks = await SearchAsync(query, mode, filter, Math.Max(_options.CandidatePool, top), ct).ConfigureAwait(false);
+        return GroupByDocument(chunks, top);
+    }
+
+    /// <summary>A paper by its Drucksache number ("Ds. 25-26577" → "25-26577"), or null when absent or not allowed.</summary>
+    public async Task<StoredDocument?> FindByReferenceAsync(string reference, SearchFilter filter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var id = DrucksacheReference.Normalize(reference);
+        if (id.Length == 0)
+        {
+            return null;
+        }
+
+        await initializer.EnsureInitializedAsync(ct).ConfigureAwait(false);
+        return await index.GetDocumentAsync(id, filter, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Keeps the first (best) chunk of each document, in rank order.</summary>
+    public static IReadOnlyList<DocumentHit> GroupByDocument(IReadOnlyList<ScoredChunk> chunks, int top)
+    {
+        ArgumentNullException.ThrowIfNull(chunks);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var hits = new List<DocumentHit>();
+        foreach (var chunk in chunks)
+        {
+            if (seen.Add(chunk.Chunk.DocumentId))
+            {
+                hits.Add(new DocumentHit(chunk.Chunk.DocumentId, chunk.Chunk.Title, chunk.Score, chunk));
+                if (hits.Count == top)
+                {
+                    break;
+                }
+            }
+        }
+
+        return hits;
+    }
 }

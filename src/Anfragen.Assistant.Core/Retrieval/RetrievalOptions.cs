@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Anfragen.Assistant.Retrieval;
+
+/// <summary>
+/// "Anfragen:Retrieval": fusion weights and pool size. The defaults were set by measurement with <c>anfragen eval</c>
+/// (docs/readme/kb.md): with the English-trained local embedder the German keyword side must carry the ranking and
+/// the dense side mostly breaks ties and adds recall where keywords find nothing.
+/// </summary>
+public sealed class RetrievalOptions
+{
+    public const string SectionName = "Anfragen:Retrieval";
+
+    [Range(0.0, 100.0)]
+    public double KeywordWeight { get; set; } = 1.0;
+
+    [Range(0.0, 100.0)]
+    public double DenseWeight { get; set; } = 0.25;
+
+    [Range(1, 1000)]
+    public int RrfK { get; set; } = 60;
+
+    /// <summary>Chunks fetched from each side before fusion and before grouping chunks into documents.</summary>
+    [Range(10, 5000)]
+    public int CandidatePool { get; set; } = 100;
+
+    public HybridWeights Weights => new(KeywordWeight, DenseWeight, RrfK);
+}
