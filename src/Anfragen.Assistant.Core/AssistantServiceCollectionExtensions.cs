@@ -1,4 +1,5 @@
 using Anfragen.Assistant.Configuration;
+using Anfragen.Assistant.Drafting;
 using Anfragen.Assistant.Inquiries;
 using Anfragen.Assistant.Review;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ public static class AssistantServiceCollectionExtensions
         builder.Services.AddOptions<IndexOptions>().BindConfiguration(IndexOptions.SectionName).ValidateOnStart();
         builder.AddInquiryParsing();
         builder.AddKnowledgeBase();
+        builder.AddDrafting();
         builder.AddReview();
         return builder;
     }

@@ -1,10 +1,94 @@
+using System.Diagnostics;
 using Anfragen.Assistant.Inquiries;
 using Anfragen.Assistant.Retrieval;
+using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace Anfragen.Assistant.Drafting;
 
-// STAND-IN (web branch) until the drafting branch is merged.
+/// <summary>
+/// Drafts an answer for every numbered question of an inquiry: with the configured model (grounded in numbered passages,
+/// citations checked) or, when <see cref="LlmOptions.Provider"/> is None, with the extractive drafter. Questions run
+/// concurrently up to <see cref="LlmOptions.MaxConcurrency"/>; cancelling (or one failing question) stops all of them.
+/// </summary>
 public sealed class DraftingService
 {
-    public Task<DraftAnswer> DraftQuestionAsync(Inquiry inquiry, InquiryQuestion question, Principal principal, CancellationToken cancellationToken = default) => throw new NotSupportedException(inquiry.Id + question + principal);
+    private readonly LlmKernelFactory _kernels;
+    private readonly PassageCollector _collector;
+    private readonly ExtractiveDrafter _extractive;
+    private readonly PromptLibrary _prompts;
+    private readonly CitationValidator _validator;
+    private readonly LlmOptions _options;
+    private readonly ILogger _logger;
+
+    internal DraftingService(LlmKernelFactory kernels, PassageCollector collector, ExtractiveDrafter extractive, PromptLibrary prompts, CitationValidator validator, LlmOptions options, ILogger logger)
+    {
+        _kernels = kernels;
+        _collector = collector;
+        _extractive = extractive;
+        _prompts = prompts;
+        _validator = validator;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>How drafts are made with the current configuration.</summary>
+    public DraftMode Mode => _kernels.IsConfigured ? DraftMode.Llm : DraftMode.Extractive;
+
+    public async Task<InquiryDraft> DraftInquiryAsync(Inquiry inquiry, Principal principal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inquiry);
+        ArgumentNullException.ThrowIfNull(principal);
+        var answers = new DraftAnswer[inquiry.Questions.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, answers.Length), parallel, async (i, ct) =>
+            answers[i] = await DraftQuestionAsync(inquiry, inquiry.Questions[i], principal, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        return new InquiryDraft(inquiry, answers);
+    }
+
+    public async Task<DraftAnswer> DraftQuestionAsync(Inquiry inquiry, InquiryQuestion question, Principal principal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inquiry);
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(principal);
+        if (!_kernels.IsConfigured)
+        {
+            return await _extractive.DraftAsync(inquiry, question, principal, cancellationToken).ConfigureAwait(false);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var passages = new PassageSet(_options.MaxPassageChars);
+        var filter = PassageCollector.FilterFor(principal, inquiry);
+        await _collector.CollectAsync(passages, _collector.QueryFor(inquiry, question), inquiry.References, principal, filter, cancellationToken).ConfigureAwait(false);
+
+        var prompt = _prompts.RenderDraft(
+            string.IsNullOrWhiteSpace(inquiry.Subject) ? "(ohne Betreff)" : inquiry.Subject,
+            question.Number,
+            _collector.LimitQuestion(question.Text),
+            passages.Format());
+        var kernel = _kernels.Kernel.Clone();
+        kernel.Plugins.AddFromObject(new ArchiveSearchPlugin(_collector, passages, principal, filter, _logger), ArchiveSearchPlugin.PluginName);
+        var history = new ChatHistory(prompt.System);
+        history.AddUserMessage(prompt.User);
+
+        var reply = await new ModelConversation(kernel, _options, _logger).CompleteAsync(history, cancellationToken).ConfigureAwait(false);
+        var text = reply.Text.Trim();
+        var check = _validator.Validate(text, passages.Passages);
+        var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        DraftingLog.QuestionDrafted(_logger, question.Number, DraftMode.Llm, passages.Count, check.Citations.Count, check.InvalidCitations.Count, reply.PromptTokens, reply.CompletionTokens, elapsed);
+        return new DraftAnswer
+        {
+            Number = question.Number,
+            Question = question.Text,
+            Draft = text,
+            Mode = DraftMode.Llm,
+            Citations = check.Citations,
+            InvalidCitations = check.InvalidCitations,
+            Model = _kernels.ModelName,
+            PromptTokens = reply.PromptTokens,
+            CompletionTokens = reply.CompletionTokens,
+            ElapsedMs = elapsed,
+        };
+    }
 }
