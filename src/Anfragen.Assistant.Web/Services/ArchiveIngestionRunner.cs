@@ -67,9 +67,10 @@ public sealed partial class ArchiveIngestionRunner(
     {
         try
         {
-            var progress = new Progress<IngestionProgress>(p => status.Progress(p.ToString(), null, null));
+            var progress = new Progress<IngestionProgress>(p => status.Progress(
+                $"{p.DocumentsDone}/{p.DocumentsTotal} Dokumente, {p.ChunksWritten} Abschnitte{(p.Current is null ? string.Empty : $" – {p.Current}")}", p.DocumentsDone, p.DocumentsTotal));
             var report = await pipeline.IngestPathsAsync(paths, progress, cancellationToken).ConfigureAwait(false);
-            var summary = report.ToString();
+            var summary = Summarize(report);
             status.Finish(summary);
             await audit.WriteAsync(userName, AuditActions.Ingest, string.Join(", ", paths.Select(Path.GetFileName)), summary, cancellationToken).ConfigureAwait(false);
             LogIngested(logger, job, summary);
@@ -89,6 +90,13 @@ public sealed partial class ArchiveIngestionRunner(
         {
             _gate.Release();
         }
+    }
+
+    private static string Summarize(IngestionReport report)
+    {
+        var summary = string.Create(System.Globalization.CultureInfo.GetCultureInfo("de-DE"),
+            $"fertig: {report.Documents} Dokumente, {report.Chunks} Abschnitte aufgenommen, {report.Skipped.Count} unverändert, {report.Errors.Count} Fehler, {report.Seconds:F1} s");
+        return report.Errors.Count == 0 ? summary : $"{summary} – {string.Join("; ", report.Errors.Take(5).Select(e => $"{Path.GetFileName(e.Source)}: {e.Reason}"))}";
     }
 
     [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "Ingestion job {Job} finished: {Report}")]

@@ -32,16 +32,17 @@ public sealed partial class SampleArchiveIngestion(
                 return;
             }
 
-            var path = SampleDataLocator.Find(options.Value.SampleDataPath, environment.ContentRootPath, AppContext.BaseDirectory);
-            if (path is null)
+            var paths = SampleDataLocator.Find(options.Value.SampleDataPath, environment.ContentRootPath, AppContext.BaseDirectory);
+            if (paths is null)
             {
                 status.Fail($"Beispielarchiv '{options.Value.SampleDataPath}' nicht gefunden (Anfragen:SampleDataPath).");
                 LogNotFound(logger, options.Value.SampleDataPath);
                 return;
             }
 
-            LogStarting(logger, path);
-            runner.TryStart("Beispielarchiv", [path], "system");
+            var joined = string.Join(", ", paths);
+            LogStarting(logger, joined);
+            runner.TryStart("Beispielarchiv", paths, "system");
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -3,8 +3,11 @@ namespace Anfragen.Assistant.Web.Services;
 /// <summary>Finds the sample archive: an absolute path as is, a relative one from the content root or the app directory upwards.</summary>
 public static class SampleDataLocator
 {
-    /// <summary>The path to ingest (the corpus file when the folder holds one, else the folder), or null.</summary>
-    public static string? Find(string configured, params string[] startDirectories)
+    /// <summary>
+    /// The paths to ingest, or null when nothing is found. For the repository's data/ folder these are the corpus file
+    /// and the single documents in inquiries/; new/ (unanswered inquiries) and queries.jsonl (evaluation) are not archive documents.
+    /// </summary>
+    public static IReadOnlyList<string>? Find(string configured, params string[] startDirectories)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(configured);
         ArgumentNullException.ThrowIfNull(startDirectories);
@@ -27,11 +30,11 @@ public static class SampleDataLocator
         return null;
     }
 
-    private static string? Resolve(string path)
+    private static IReadOnlyList<string>? Resolve(string path)
     {
         if (File.Exists(path))
         {
-            return path;
+            return [path];
         }
 
         if (!Directory.Exists(path))
@@ -39,8 +42,13 @@ public static class SampleDataLocator
             return null;
         }
 
-        // The sample folder also holds new inquiries (data/new) and evaluation queries that are not archive documents.
         var corpus = Path.Combine(path, "corpus.jsonl");
-        return File.Exists(corpus) ? corpus : path;
+        if (!File.Exists(corpus))
+        {
+            return [path];
+        }
+
+        var singles = Path.Combine(path, "inquiries");
+        return Directory.Exists(singles) ? [corpus, singles] : [corpus];
     }
 }
