@@ -18,7 +18,12 @@ public sealed partial class ArchiveIngestionRunner(
     TimeProvider timeProvider,
     ILogger<ArchiveIngestionRunner> logger) : IDisposable
 {
+    public const string SampleJob = "Beispielarchiv";
+
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Written when the sample archive was ingested completely, so it is not ingested again at the next start.</summary>
+    public string SampleMarkerPath => Path.Combine(options.Value.ResolvedDataDirectory, "sample-archive.done");
 
     /// <summary>Ingests files or directories; returns false when another job is still running.</summary>
     public bool TryStart(string job, IReadOnlyList<string> paths, string userName)
@@ -71,6 +76,11 @@ public sealed partial class ArchiveIngestionRunner(
                 $"{p.DocumentsDone}/{p.DocumentsTotal} Dokumente, {p.ChunksWritten} Abschnitte{(p.Current is null ? string.Empty : $" – {p.Current}")}", p.DocumentsDone, p.DocumentsTotal));
             var report = await pipeline.IngestPathsAsync(paths, progress, cancellationToken).ConfigureAwait(false);
             var summary = Summarize(report);
+            if (job == SampleJob && report.Errors.Count == 0)
+            {
+                await File.WriteAllTextAsync(SampleMarkerPath, summary, cancellationToken).ConfigureAwait(false);
+            }
+
             status.Finish(summary);
             await audit.WriteAsync(userName, AuditActions.Ingest, string.Join(", ", paths.Select(Path.GetFileName)), summary, cancellationToken).ConfigureAwait(false);
             LogIngested(logger, job, summary);

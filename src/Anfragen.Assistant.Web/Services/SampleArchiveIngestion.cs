@@ -26,8 +26,10 @@ public sealed partial class SampleArchiveIngestion(
         await Task.Yield();
         try
         {
+            // Empty index, or a first sample run that never finished (the app was stopped): (re-)ingest. The pipeline
+            // skips documents already written by their content hash, so an interrupted run resumes cheaply.
             var statistics = await index.GetStatisticsAsync(stoppingToken).ConfigureAwait(false);
-            if (statistics.Documents > 0)
+            if (statistics.Documents > 0 && File.Exists(runner.SampleMarkerPath))
             {
                 return;
             }
@@ -42,7 +44,7 @@ public sealed partial class SampleArchiveIngestion(
 
             var joined = string.Join(", ", paths);
             LogStarting(logger, joined);
-            runner.TryStart("Beispielarchiv", paths, "system");
+            runner.TryStart(ArchiveIngestionRunner.SampleJob, paths, "system");
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
