@@ -50,7 +50,8 @@ public static class WebHostingExtensions
         app.MapStaticAssets();
         app.MapOpenApi();
         app.MapScalarApiReference();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Our CSP header already carries frame-ancestors 'none'; Blazor's own default header would be a second CSP.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using Anfragen.Assistant.Retrieval;
 using Microsoft.AspNetCore.Components;
 
@@ -13,6 +14,9 @@ namespace Anfragen.Assistant.Web.Services;
 /// </summary>
 public sealed partial class SnippetHighlighter(GermanTextAnalyzer analyzer)
 {
+    // Encodes the HTML-significant characters (< > & " ') and keeps umlauts readable in the page source.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     public MarkupString Highlight(string text, string? query, int? maxLength = null)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -22,8 +26,8 @@ public sealed partial class SnippetHighlighter(GermanTextAnalyzer analyzer)
         var last = 0;
         foreach (Match word in WordPattern().Matches(source))
         {
-            html.Append(HtmlEncoder.Default.Encode(source[last..word.Index]));
-            var encoded = HtmlEncoder.Default.Encode(word.Value);
+            html.Append(Encoder.Encode(source[last..word.Index]));
+            var encoded = Encoder.Encode(word.Value);
             if (terms.Count > 0 && analyzer.Analyze(word.Value).Any(terms.Contains))
             {
                 html.Append("<mark>").Append(encoded).Append("</mark>");
@@ -36,7 +40,7 @@ public sealed partial class SnippetHighlighter(GermanTextAnalyzer analyzer)
             last = word.Index + word.Length;
         }
 
-        html.Append(HtmlEncoder.Default.Encode(source[last..]));
+        html.Append(Encoder.Encode(source[last..]));
         return new MarkupString(html.ToString());
     }
 
