@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using Anfragen.Assistant.Web.Infrastructure;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Playwright;
+
+namespace Anfragen.Assistant.Web.E2E;
+
+/// <summary>The end-to-end flows in a real chromium against the app on Kestrel (extractive mode, no language model).</summary>
+[Trait("Category", "E2E")]
+public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string EditedText = "Die Verwaltung prüft derzeit den Standort für ein Fahrradparkhaus am Bahnhof; eine Entscheidung fällt 2026.";
+
+    [Fact]
+    public async Task Staff_uploads_and_edits_then_reviewer_approves_all_and_exports_docx()
+    {
+        Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? string.Empty);
+        var output = TestContext.Current.TestOutputHelper!;
+
+        // Staff: upload an inquiry file, confirm the parsed preview, drafts appear per question.
+        await using var staff = await BrowserSession.SignInAsync(fixture, Users.Staff);
+        var page = staff.Page;
+        await page.ClickAsync("[data-testid=new-inquiry]");
+        await staff.WaitInteractiveAsync();
+        var upload = Stopwatch.StartNew();
+        await page.Locator("[data-testid=inquiry-file]").SetInputFilesAsync(Path.Combine(RepositoryPaths.Data, "new", "2026-04_anfrage_radverkehr_fahrradparkhaus.txt"));
+        await page.Locator("[data-testid=inquiry-preview]").WaitForAsync();
+        var previewMs = upload.ElapsedMilliseconds;
+        var questions = await page.Locator("[data-testid=inquiry-preview] ol.questions > li").CountAsync();
+        Assert.True(questions >= 2, $"preview shows {questions} questions");
+        await staff.ScreenshotAsync("01-vorschau-neue-anfrage");
+
+        await page.ClickAsync("[data-testid=confirm-inquiry]");
+        await page.WaitForFunctionAsync(
+            "n => document.querySelectorAll('[data-testid^=draft-]:not([data-testid=draft-all])').length === n && !document.querySelector('[data-testid=drafting]')",
+            questions,
+            new() { Timeout = 120_000 });
+        var allDraftsMs = upload.ElapsedMilliseconds;
+        output.WriteLine($"upload → preview: {previewMs} ms; upload → all {questions} drafts shown: {allDraftsMs} ms (extractive)");
+        await File.WriteAllTextAsync(Path.Combine(fixture.ScreenshotDirectory, "timing.txt"), $"upload→preview {previewMs} ms\nupload→all {questions} drafts shown {allDraftsMs} ms\n", TestContext.Current.CancellationToken);
+        var inquiryUrl = page.Url;
+
+        // A citation shows its source passage, with a link to the document.
+        await page.Locator("[data-testid=citation-1]").First.ClickAsync();
+        await page.Locator("[data-testid=passage-1]").WaitForAsync();
+        Assert.Contains("/archiv/dokument?id=", await page.Locator("[data-testid=passage-1] a").GetAttributeAsync("href") ?? string.Empty, StringComparison.Ordinal);
+        await staff.ScreenshotAsync("02-entwuerfe-mit-quelle");
+
+        // Edit and save question 1.
+        await page.ClickAsync("[data-testid=edit-1]");
+        await page.FillAsync("[data-testid=edit-text-1]", EditedText);
+        await page.ClickAsync("[data-testid=save-1]");
+        await page.Locator("[data-testid=answer-1][data-status=Edited] [data-testid=draft-1]").WaitForAsync();
+        Assert.Contains(EditedText, await page.Locator("[data-testid=draft-1]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("[data-testid^=approve-]").CountAsync());
+        await staff.ScreenshotAsync("03-bearbeitet");
+
+        // Reviewer: approve every answer, then export the Stellungnahme as DOCX.
+        await using var reviewer = await BrowserSession.SignInAsync(fixture, Users.Reviewer);
+        await reviewer.GotoAsync(inquiryUrl);
+        for (var n = 1; n <= questions; n++)
+        {
+            await reviewer.Page.ClickAsync($"[data-testid=approve-{n}]");
+            await reviewer.Page.Locator($"[data-testid=answer-{n}][data-status=Approved]").WaitForAsync();
+        }
+
+        await reviewer.Page.ClickAsync("[data-testid=show-stellungnahme]");
+        await reviewer.Page.Locator("[data-testid=stellungnahme]").WaitForAsync();
+        await reviewer.ScreenshotAsync("04-stellungnahme-freigegeben");
+        var download = await reviewer.Page.RunAndWaitForDownloadAsync(() => reviewer.Page.ClickAsync("[data-testid=export-docx]"));
+        var docxPath = Path.Combine(fixture.ScreenshotDirectory, download.SuggestedFilename);
+        await download.SaveAsAsync(docxPath);
+
+        using (var word = WordprocessingDocument.Open(docxPath, false))
+        {
+            var paragraphs = word.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+            for (var n = 1; n <= questions; n++)
+            {
+                Assert.Contains($"Zu Frage {n}:", paragraphs);
+            }
+
+            Assert.Contains(EditedText, paragraphs);
+        }
+
+        Assert.Empty(staff.ConsoleErrors);
+        Assert.Empty(reviewer.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task Chat_answers_with_a_source()
+    {
+        Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? string.Empty);
+        await using var staff = await BrowserSession.SignInAsync(fixture, Users.Staff);
+        await staff.GotoAsync("/chat");
+        await staff.Page.FillAsync("[data-testid=chat-question]", "Welche Maßnahmen gibt es zur Fachkräftegewinnung in der Verwaltung?");
+        await staff.Page.ClickAsync("[data-testid=chat-send]");
+        await staff.Page.Locator("[data-testid=chat-assistant] [data-testid=chat-source]").First.WaitForAsync(new() { Timeout = 60_000 });
+        var href = await staff.Page.Locator("[data-testid=chat-source]").First.GetAttributeAsync("href");
+        Assert.StartsWith("/archiv/dokument?id=", href, StringComparison.Ordinal);
+        await staff.ScreenshotAsync("05-chat-mit-quelle");
+
+        // The conversation is kept per user: it is still there after a reload.
+        var messages = await staff.Page.Locator("[data-testid=chat-user]").CountAsync();
+        await staff.GotoAsync("/chat");
+        Assert.Equal(messages, await staff.Page.Locator("[data-testid=chat-user]").CountAsync());
+        Assert.Contains("Fachkräftegewinnung", await staff.Page.Locator("[data-testid=chat-user]").Last.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(staff.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task Staff_never_sees_the_nonpublic_canary_while_the_reviewer_does()
+    {
+        Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? string.Empty);
+        await using var staff = await BrowserSession.SignInAsync(fixture, Users.Staff);
+        var seen = new List<string>();
+
+        foreach (var query in new[] { "Personalgestellung Leitung Fachbereich 37 Auswahlverfahren", "Grundstücksankauf Gewerbegebiet Nord Kaufpreis", "KANARIENVOGEL" })
+        {
+            await staff.GotoAsync($"/archiv?q={Uri.EscapeDataString(query)}");
+            await staff.Page.Locator("[data-testid=hit-count]").WaitForAsync();
+            seen.Add(await staff.Page.ContentAsync());
+        }
+
+        await staff.ScreenshotAsync("06-archiv-sachbearbeitung");
+        await staff.GotoAsync($"/archiv/dokument?id={Users.NonPublicPersonnelDocument}");
+        await staff.Page.Locator("[data-testid=document-missing]").WaitForAsync();
+        seen.Add(await staff.Page.ContentAsync());
+        await staff.ScreenshotAsync("07-dokument-nichtoeffentlich-gesperrt");
+
+        await staff.GotoAsync("/chat");
+        await staff.Page.FillAsync("[data-testid=chat-question]", "Wie läuft das Auswahlverfahren für die Leitung des Fachbereichs 37?");
+        await staff.Page.ClickAsync("[data-testid=chat-send]");
+        await staff.Page.Locator("[data-testid=chat-assistant]").Last.WaitForAsync(new() { Timeout = 60_000 });
+        await staff.Page.Locator("[data-testid=chat-streaming]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        seen.Add(await staff.Page.ContentAsync());
+
+        foreach (var html in seen)
+        {
+            Assert.All(Users.Canaries, canary => Assert.DoesNotContain(canary, html, StringComparison.Ordinal));
+        }
+
+        // Positive control: the same document page shows the canary to the cleared reviewer.
+        await using var reviewer = await BrowserSession.SignInAsync(fixture, Users.Reviewer);
+        await reviewer.GotoAsync($"/archiv/dokument?id={Users.NonPublicPersonnelDocument}");
+        await reviewer.Page.Locator("[data-testid=document]").WaitForAsync();
+        Assert.Contains(Users.Canaries[0], await reviewer.Page.ContentAsync(), StringComparison.Ordinal);
+        await reviewer.ScreenshotAsync("08-dokument-nichtoeffentlich-fachbereichsleitung");
+    }
+}
