@@ -65,5 +65,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         }
+
+        /// <summary>ANFRAGEN_E2E_REAL_EMBEDDER=1 runs the browser flows on the MiniLM embedder to measure real timings.</summary>
+        protected override bool UseRealEmbedder => Environment.GetEnvironmentVariable("ANFRAGEN_E2E_REAL_EMBEDDER") == "1";
     }
 }

@@ -82,8 +82,33 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
             Assert.Contains(EditedText, paragraphs);
         }
 
+        // The list shows the inquiry as complete (n/n approved).
+        await reviewer.GotoAsync("/anfragen");
+        await reviewer.Page.Locator("[data-testid=inquiry-list]").WaitForAsync();
+        Assert.Contains($"{questions}/{questions}", await reviewer.Page.Locator("[data-testid=inquiry-list]").InnerTextAsync(), StringComparison.Ordinal);
+        await reviewer.ScreenshotAsync("09-anfragenliste");
+
         Assert.Empty(staff.ConsoleErrors);
         Assert.Empty(reviewer.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task Administration_page_shows_the_index_and_the_audit_log()
+    {
+        Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? string.Empty);
+        await using var reviewer = await BrowserSession.SignInAsync(fixture, Users.Reviewer);
+        await reviewer.GotoAsync($"/archiv/dokument?id={Users.NonPublicPersonnelDocument}");
+        await reviewer.Page.Locator("[data-testid=document]").WaitForAsync();
+
+        await using var admin = await BrowserSession.SignInAsync(fixture, Users.Admin);
+        await admin.GotoAsync("/verwaltung");
+        await admin.Page.Locator("[data-testid=index-stats]").WaitForAsync();
+        Assert.Matches(@"^\d+ Dokumente", await admin.Page.Locator("[data-testid=index-stats]").InnerTextAsync());
+        var audit = await admin.Page.Locator("[data-testid=audit]").InnerTextAsync();
+        Assert.Contains(Users.NonPublicPersonnelDocument, audit, StringComparison.Ordinal);
+        Assert.Contains(Users.Reviewer, audit, StringComparison.Ordinal);
+        await admin.ScreenshotAsync("10-verwaltung-audit");
+        Assert.Empty(admin.ConsoleErrors);
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public class AnfragenWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public IngestionReport? Ingested { get; private set; }
 
+    /// <summary>False: the deterministic hash embedder (fast, hermetic). True: the shipped MiniLM model, for measuring.</summary>
+    protected virtual bool UseRealEmbedder => false;
+
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(DataDirectory);
@@ -41,6 +44,11 @@ public class AnfragenWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Anfragen:Web:ChatRequestsPerMinute", "1000");
         builder.ConfigureTestServices(services =>
         {
+            if (UseRealEmbedder)
+            {
+                return;
+            }
+
             services.RemoveAll<IEmbeddingGenerator<string, Embedding<float>>>();
             services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, HashEmbeddingGenerator>();
         });
