@@ -49,6 +49,12 @@ internal static partial class InquiryLines
 
     public static LineMarker Classify(string line)
     {
+        // "1. März 2000" in a table of dates is a date, not question 1.
+        if (line.Length > 0 && char.IsAsciiDigit(line[0]) && GermanDates.Find(line) is { Index: 0 })
+        {
+            return new LineMarker(MarkerKind.None, 0, string.Empty, line, Weak: false);
+        }
+
         var match = NumberMarker().Match(line);
         if (match.Success)
         {

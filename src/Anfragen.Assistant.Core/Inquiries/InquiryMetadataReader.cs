@@ -32,8 +32,9 @@ internal static partial class InquiryMetadataReader
     public static InquiryMetadata Read(string[] lines)
     {
         var (id, headerVisibility) = ReadHeader(lines);
-        var subject = ReadField(lines, SubjectLabel(), 3) ?? ReadLetterheadValue(lines, LetterheadSubject());
-        var recipient = ReadField(lines, RecipientLabel(), 4, ", ") ?? ReadLetterheadValue(lines, LetterheadRecipient());
+        id ??= ReadLetterheadNumber(lines);
+        var subject = ReadField(lines, SubjectLabel(), 3) ?? ReadLetterheadValue(lines, LetterheadSubject(), " ");
+        var recipient = ReadField(lines, RecipientLabel(), 4, ", ") ?? ReadLetterheadValue(lines, LetterheadRecipient(), ", ");
         var date = GermanDates.FindFirst(ReadField(lines, DateLabel(), 2)) ?? ReadLetterheadDate(lines) ?? ReadDateLine(lines);
         var (committee, sessionDate, status) = ReadBeratungsfolge(lines);
         if (committee is null || sessionDate is null)
@@ -121,19 +122,29 @@ internal static partial class InquiryMetadataReader
     }
 
     /// <summary>Letterhead blocks put the label alone on a line ("Betreff", "Adressat") and the value after filler lines.</summary>
-    private static string? ReadLetterheadValue(string[] lines, Regex label)
+    private static string? ReadLetterheadValue(string[] lines, Regex label, string separator)
     {
-        for (var i = 0; i < lines.Length; i++)
+        var index = Array.FindIndex(lines, line => label.IsMatch(line));
+        if (index < 0)
         {
-            if (!label.IsMatch(lines[i]))
-            {
-                continue;
-            }
-
-            return lines.Skip(i + 1).Take(12).FirstOrDefault(line => line.Length > 0 && !AnyLabel().IsMatch(line) && !LetterheadWord().IsMatch(line));
+            return null;
         }
 
-        return null;
+        // Filler lines first, then the value: consecutive lines up to the next empty line.
+        var start = Array.FindIndex(lines, index + 1, line => line.Length > 0);
+        if (start < 0 || start > index + 12 || AnyLabel().IsMatch(lines[start]) || LetterheadWord().IsMatch(lines[start]))
+        {
+            return null;
+        }
+
+        var values = lines.Skip(start).TakeWhile(line => line.Length > 0 && !AnyLabel().IsMatch(line)).Take(4);
+        return string.Join(separator, values);
+    }
+
+    private static string? ReadLetterheadNumber(string[] lines)
+    {
+        var index = Array.FindIndex(lines, line => line == "Nummer");
+        return index < 0 ? null : lines.Skip(index + 1).Take(16).FirstOrDefault(line => PaperNumber().IsMatch(line));
     }
 
     private static DateOnly? ReadLetterheadDate(string[] lines)
@@ -295,7 +306,10 @@ internal static partial class InquiryMetadataReader
     private static bool IsCommitteeCandidate(string token)
     {
         var lower = token.ToLowerInvariant();
-        return token.Length >= 3 && token.Any(char.IsLetter) && !BeratungsfolgeWords.Contains(lower) && !lower.StartsWith("status", StringComparison.Ordinal);
+
+        // A header row flattened by PDF extraction ("Sitzungstermin Status") is made of column names only.
+        var onlyHeaderWords = lower.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(BeratungsfolgeWords.Contains);
+        return token.Length >= 3 && token.Any(char.IsLetter) && !onlyHeaderWords && !lower.StartsWith("status", StringComparison.Ordinal);
     }
 
     private static string? CleanCommittee(string? value)
@@ -370,6 +384,9 @@ internal static partial class InquiryMetadataReader
     [GeneratedRegex(@"^(?:Anfrage|Dringlichkeitsanfrage|Einwohneranfrage|Vorlage|Beschlussvorlage|Stellungnahme|Mitteilung(?:\s+außerhalb\s+von\s+Sitzungen)?|Antrag|Änderungsantrag|Dringlichkeitsantrag)\s*(?:\((?<v>öffentlich|nichtöffentlich|nicht\s+öffentlich)\))?\s*[-–]\s*(?<id>\d{2}-\d{5}(?:-\d{2}){0,2}|\d{1,5}/\d{2})\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Header();
 
+    [GeneratedRegex(@"^(?:\d{2}-\d{5}(?:-\d{2}){0,2}|\d{1,5}/\d{2})$")]
+    private static partial Regex PaperNumber();
+
     [GeneratedRegex(@"^-?\s*Betreff\s*:\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex SubjectLabel();
 
@@ -388,7 +405,7 @@ internal static partial class InquiryMetadataReader
     [GeneratedRegex(@"^-?\s*Status\s*:\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex StatusField();
 
-    [GeneratedRegex(@"^(?:Betreff(?:\s*/\s*Beschlussvorschlag)?)$")]
+    [GeneratedRegex(@"^(?:Betreff(?:\s*/\s*Beschlussvorschlag)?)$", RegexOptions.IgnoreCase)]
     private static partial Regex LetterheadSubject();
 
     [GeneratedRegex(@"^(?:Adressat|Empfänger)$")]
@@ -400,7 +417,7 @@ internal static partial class InquiryMetadataReader
     [GeneratedRegex(@"^-?\s*(?:Betreff|Empfänger(?:in)?|Adressat(?:in)?|Absender|Datum|Beratungsfolge|Sachverhalt|Status|Vorlageart|Vorlage-Art|Federführend|Beteiligt|Verantwortlich|Anlage/n|Anlagen?|Begründung|Gremium|Sitzungstermin|Nummer|Bezug|Bezüglich|Grunddaten)\b\s*:?(?:\s|$)", RegexOptions.IgnoreCase)]
     private static partial Regex AnyLabel();
 
-    [GeneratedRegex(@"^(?:Beratungsfolge)\b\s*:?\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\|?\s*(?:Beratungsfolge)\b\s*:?\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Beratungsfolge();
 
     [GeneratedRegex(@"^(?:Sachverhalt|Beschlussvorschlag|Begründung|Anlage/n|Anlagen|Reduzieren|Grunddaten)\b", RegexOptions.IgnoreCase)]

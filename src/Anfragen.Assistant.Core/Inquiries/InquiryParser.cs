@@ -50,7 +50,7 @@ public sealed partial class InquiryParser(DocumentTextReader reader)
             SessionDate = metadata.SessionDate,
             Visibility = metadata.Visibility,
             Background = Background(lines, metadata.BodyStart, backgroundEnd),
-            References = ReferenceExtractor.Extract(text, metadata.Id),
+            References = ReferenceExtractor.Extract(WithoutAttachmentLists(lines), metadata.Id),
             Questions = extracted.Questions,
         };
     }
@@ -89,6 +89,32 @@ public sealed partial class InquiryParser(DocumentTextReader reader)
         }
 
         return [.. result];
+    }
+
+    // "Anlagen: Stellungnahme 8438/12 - …" lists the answer to this inquiry; the inquiry does not refer to it.
+    private static string WithoutAttachmentLists(string[] lines)
+    {
+        var kept = new List<string>(lines.Length);
+        var inAttachments = false;
+        foreach (var line in lines)
+        {
+            if (AttachmentHeading().IsMatch(line))
+            {
+                inAttachments = true;
+                continue;
+            }
+
+            if (inAttachments && (line.Length == 0 || AttachmentEntry().IsMatch(line)))
+            {
+                inAttachments = line.Length > 0;
+                continue;
+            }
+
+            inAttachments = false;
+            kept.Add(line);
+        }
+
+        return string.Join('\n', kept);
     }
 
     private static int FindBodyEnd(string[] lines, int bodyStart)
@@ -145,6 +171,12 @@ public sealed partial class InquiryParser(DocumentTextReader reader)
 
         return builder.Length == 0 ? null : builder.ToString();
     }
+
+    [GeneratedRegex(@"^Anlage(?:n|/n|\(n\))?\s*:?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex AttachmentHeading();
+
+    [GeneratedRegex(@"^(?:Nr\.?\s+Name|Anlage\s+\d+|(?:Stellungnahme|Anlage|Mitteilung|Vorlage|Antrag)\s+\S+\s+[-–])", RegexOptions.IgnoreCase)]
+    private static partial Regex AttachmentEntry();
 
     [GeneratedRegex(@"^(?<h>Sachverhalt|Begründung)\s*:\s+(?<rest>\S.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex InlineHeading();

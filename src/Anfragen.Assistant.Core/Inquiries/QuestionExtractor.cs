@@ -41,7 +41,29 @@ internal static partial class QuestionExtractor
             return fromList;
         }
 
-        return ExtractQuestionBeforeSignature(lines, bodyStart) ?? new ExtractedQuestions([], -1);
+        return ExtractQuestionBeforeSignature(lines, bodyStart) ?? ExtractRequest(lines, bodyStart) ?? new ExtractedQuestions([], -1);
+    }
+
+    /// <summary>"Die Verwaltung wird gebeten mitzuteilen, wie viele …" is itself the (only) question.</summary>
+    private static ExtractedQuestions? ExtractRequest(string[] lines, int bodyStart)
+    {
+        for (var i = lines.Length - 1; i >= bodyStart; i--)
+        {
+            if (lines[i].Length < 40 || !Request().IsMatch(lines[i]) || InquiryLines.IsClosingRemark(lines[i]))
+            {
+                continue;
+            }
+
+            var parts = new List<string>();
+            for (var j = i; j < lines.Length && lines[j].Length > 0 && !InquiryLines.IsHardStop(lines[j]); j++)
+            {
+                parts.Add(lines[j]);
+            }
+
+            return new ExtractedQuestions([new InquiryQuestion(1, InquiryLines.Join(parts))], i);
+        }
+
+        return null;
     }
 
     private static bool IsLeadIn(string line, out string? inlineRest)
@@ -172,7 +194,7 @@ internal static partial class QuestionExtractor
         return Number(questions);
     }
 
-    private sealed record ListResult(List<InquiryQuestion> Items, int End, bool ReachedEnd);
+    private sealed record ListResult(List<InquiryQuestion> Items, int End);
 
     private static ListResult ReadList(string[] lines, int start, MarkerKind topKind)
     {
@@ -181,7 +203,6 @@ internal static partial class QuestionExtractor
         var allOnes = true;
         var pendingBlank = false;
         var i = start;
-        var reachedEnd = true;
         for (; i < lines.Length; i++)
         {
             var line = lines[i];
@@ -213,7 +234,6 @@ internal static partial class QuestionExtractor
 
             if (items.Count == 0 || EndsQuestions(lines, i, current, pendingBlank) || (InquiryLines.IsComplete(current) && InquiryLines.IsClosingRemark(line)))
             {
-                reachedEnd = false;
                 break;
             }
 
@@ -228,7 +248,7 @@ internal static partial class QuestionExtractor
             questions.RemoveAt(questions.Count - 1);
         }
 
-        return new ListResult(Number(questions.Where(q => q.Length > 0)), i, reachedEnd);
+        return new ListResult(Number(questions.Where(q => q.Length > 0)), i);
     }
 
     private static bool IsNextItem(LineMarker marker, MarkerKind topKind, int count, int expected, bool allOnes)
@@ -315,7 +335,7 @@ internal static partial class QuestionExtractor
 
             var list = ReadList(lines, i, marker.Kind);
             var asks = list.Items.Any(q => q.Text.Contains('?', StringComparison.Ordinal));
-            if (list.Items.Count > 0 && (asks || (list.ReachedEnd && marker.Kind == MarkerKind.Number)))
+            if (list.Items.Count > 0 && asks)
             {
                 var found = new ExtractedQuestions(list.Items, i);
                 if (marker.Kind == MarkerKind.Number)
@@ -378,6 +398,9 @@ internal static partial class QuestionExtractor
 
     [GeneratedRegex(@"\b(?:fragen?\s+(?:ich|wir)\b|(?:ich|wir)\s+fragen?\b|fragt\b|frage\s+ich\b|(?:bitten?|bittet)\s+(?:wir|ich)?\s*(?:die\s+Verwaltung\s+)?(?:um\s+(?:die\s+)?(?:schriftliche\s+|mündliche\s+|kurzfristige\s+)?(?:Beantwortung|Auskunft|Stellungnahme)|folgende)|(?:wird|werden)\s+(?:um\s+(?:die\s+)?(?:Beantwortung|Auskunft)\s+\S+\s+(?:\S+\s+)?)?gebeten\b|folgender?n?\s+(?:Fragen|Frage|Anfrage)\b|möchten\s+wir\s+(?:gerne\s+|gern\s+)?wissen|stellen\s+(?:wir|ich)\s+(?:daher\s+|deshalb\s+)?(?:folgende|die\s+folgende))", RegexOptions.IgnoreCase)]
     private static partial Regex LeadIn();
+
+    [GeneratedRegex(@"\b(?:(?:wird|werden)\s+(?:\S+\s+){0,3}gebeten|bitten\s+(?:wir|ich)|bittet)\b.*\b(?:mitzuteilen|darzustellen|darzulegen|zu\s+berichten|zu\s+erläutern|zu\s+beantworten|Auskunft)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Request();
 
     [GeneratedRegex(@"^(?:Anfrage|Fragen|Frage|Unsere\s+Fragen|Fragestellung(?:en)?|Fragen\s+an\s+die\s+Verwaltung|Wir\s+fragen)\s*:$", RegexOptions.IgnoreCase)]
     private static partial Regex LeadInLine();
