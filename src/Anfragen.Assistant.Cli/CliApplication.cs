@@ -63,5 +63,9 @@ public static class CliApplication
     private static IEnumerable<Command> Commands(CliContext context)
     {
         yield return ParseCommand.Create(context);
+        yield return IngestCommand.Create(context);
+        yield return SearchCommand.Create(context);
+        yield return EvalCommand.Create(context);
+        yield return BenchCommand.Create(context);
     }
 }

@@ -13,6 +13,9 @@ namespace Anfragen.Assistant.Ingestion;
 /// </summary>
 public sealed partial class DocumentChunker(ChunkingOptions? options = null)
 {
+    /// <summary>Between the subject and "Frage n:" in a question chunk.</summary>
+    public const string QuestionSeparator = " – ";
+
     private readonly ChunkingOptions _options = options ?? ChunkingOptions.Default;
 
     public IReadOnlyList<Chunk> Split(SourceDocument document)
@@ -56,7 +59,7 @@ public sealed partial class DocumentChunker(ChunkingOptions? options = null)
     public static string EmbeddingText(Chunk chunk)
     {
         ArgumentNullException.ThrowIfNull(chunk);
-        return chunk.Title.Length == 0 || chunk.Text.StartsWith(chunk.Title, StringComparison.Ordinal) ? chunk.Text : chunk.Title + "\n" + chunk.Text;
+        return chunk.Title.Length == 0 || chunk.Text.StartsWith(chunk.Title + QuestionSeparator, StringComparison.Ordinal) ? chunk.Text : chunk.Title + "\n" + chunk.Text;
     }
 
     private List<Piece> SplitInquiry(SourceDocument document)
@@ -84,7 +87,7 @@ public sealed partial class DocumentChunker(ChunkingOptions? options = null)
             var question = questions[i].Trim();
             if (question.Length > 0)
             {
-                pieces.Add(new Piece(prefix.Length > 0 ? $"{prefix} – Frage {i + 1}: {question}" : $"Frage {i + 1}: {question}", i + 1));
+                pieces.Add(new Piece(prefix.Length > 0 ? $"{prefix}{QuestionSeparator}Frage {i + 1}: {question}" : $"Frage {i + 1}: {question}", i + 1));
             }
         }
 

@@ -304,7 +304,14 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
             var trimmed = line.Trim().TrimStart('#').Trim();
             if (trimmed.Length > 0)
             {
-                return trimmed.Length <= 160 ? trimmed : trimmed[..160].TrimEnd() + "…";
+                // A first "line" can be a whole paragraph: keep its first sentence, at most 120 characters.
+                var sentenceEnd = trimmed.IndexOfAny(['.', '?', '!', ';']);
+                if (sentenceEnd > 20)
+                {
+                    trimmed = trimmed[..sentenceEnd];
+                }
+
+                return trimmed.Length <= 120 ? trimmed : trimmed[..120].TrimEnd() + "…";
             }
         }
 

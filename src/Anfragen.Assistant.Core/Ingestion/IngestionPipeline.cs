@@ -153,7 +153,7 @@ public sealed partial class IngestionPipeline(
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Eingabe übersprungen: {Source}: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Eingabe übersprungen: {Source}: {Reason}")]
     private partial void LogInputError(string source, string? reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Indexiert: {Documents} Dokumente, {Chunks} Abschnitte, {Skipped} übersprungen, {Errors} Fehler in {Seconds:F1} s")]

@@ -1,0 +1,35 @@
+using Anfragen.Assistant.Documents;
+
+namespace Anfragen.Assistant.Retrieval;
+
+/// <summary>
+/// Evaluation queries from inquiry/answer pairs: the query is an Anfrage's subject and questions, the relevant
+/// documents are its answers (same id plus "-01", "-02", …), the Anfrage itself is excluded.
+/// </summary>
+public static class PairQueryBuilder
+{
+    public static IReadOnlyList<EvaluationQuery> Build(IReadOnlyList<SourceDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var ids = documents.Select(d => d.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var queries = new List<EvaluationQuery>();
+        foreach (var inquiry in documents.Where(d => d.Type == DocumentType.Anfrage))
+        {
+            var answers = ids.Where(id => id.Length == inquiry.Id.Length + 3
+                    && id.StartsWith(inquiry.Id + "-", StringComparison.OrdinalIgnoreCase)
+                    && char.IsAsciiDigit(id[^1]) && char.IsAsciiDigit(id[^2]))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            if (answers.Count == 0)
+            {
+                continue;
+            }
+
+            var questions = inquiry.Questions.Count > 0 ? string.Join(" ", inquiry.Questions) : inquiry.Text;
+            var query = (inquiry.Title + " " + questions).Trim();
+            queries.Add(new EvaluationQuery("pair-" + inquiry.Id, query, answers, [inquiry.Id]));
+        }
+
+        return queries;
+    }
+}

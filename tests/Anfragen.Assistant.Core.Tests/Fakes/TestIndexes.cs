@@ -1,0 +1,60 @@
+using Anfragen.Assistant.Configuration;
+using Anfragen.Assistant.Embeddings;
+using Anfragen.Assistant.Ingestion;
+using Anfragen.Assistant.Inquiries;
+using Anfragen.Assistant.Retrieval;
+using Anfragen.Assistant.Storage;
+using Anfragen.Assistant.Storage.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Anfragen.Assistant.Fakes;
+
+/// <summary>A temporary directory with a real SQLite index, the deterministic embedder and the pipeline around them.</summary>
+public sealed class TestKnowledgeBase : IDisposable
+{
+    public TestKnowledgeBase(ChunkingOptions? chunking = null)
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "anfragen-test-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+        Generator = new DeterministicEmbeddingGenerator();
+        Embeddings = new EmbeddingService(Generator, Options.Create(new EmbeddingsOptions { Provider = EmbeddingProvider.OpenAICompatible, Model = Generator.ModelId, Endpoint = "http://unused", BatchSize = 8 }));
+        Index = new SqliteKnowledgeIndex(Path.Combine(Directory, SqliteKnowledgeIndex.DatabaseFileName), new GermanTextAnalyzer());
+        Initializer = new KnowledgeIndexInitializer(Index, Embeddings);
+        var assistant = Options.Create(new AssistantOptions { DataDirectory = Directory, MaxFileBytes = 64 * 1024 });
+        Loader = new DocumentLoader(new DocumentTextReader(), new InquiryParser(), assistant);
+        Pipeline = new IngestionPipeline(Loader, new DocumentChunker(chunking), Embeddings, Index, Initializer, TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
+        Retriever = new HybridRetriever(Index, Embeddings, Initializer, Options.Create(new RetrievalOptions()));
+    }
+
+    public string Directory { get; }
+
+    public DeterministicEmbeddingGenerator Generator { get; }
+
+    public EmbeddingService Embeddings { get; }
+
+    public SqliteKnowledgeIndex Index { get; }
+
+    public KnowledgeIndexInitializer Initializer { get; }
+
+    public DocumentLoader Loader { get; }
+
+    public IngestionPipeline Pipeline { get; }
+
+    public HybridRetriever Retriever { get; }
+
+    public void Dispose()
+    {
+        Initializer.Dispose();
+        Embeddings.Dispose();
+        Index.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
