@@ -33,6 +33,11 @@ public static class CliApplication
             await error.WriteLineAsync($"Fehler: {ex.Message}");
             return ExitCodes.SystemError;
         }
+        catch (Drafting.LanguageModelException ex)
+        {
+            await error.WriteLineAsync($"Fehler: {ex.Message}");
+            return ExitCodes.SystemError;
+        }
         catch (OptionsValidationException ex)
         {
             await error.WriteLineAsync($"Konfigurationsfehler: {ex.Message}");
@@ -67,5 +72,7 @@ public static class CliApplication
         yield return SearchCommand.Create(context);
         yield return EvalCommand.Create(context);
         yield return BenchCommand.Create(context);
+        yield return DraftCommand.Create(context);
+        yield return AskCommand.Create(context);
     }
 }

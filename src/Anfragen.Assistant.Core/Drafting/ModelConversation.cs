@@ -28,7 +28,16 @@ internal sealed class ModelConversation(Kernel kernel, LlmOptions options, ILogg
         var toolCalls = 0;
         for (var round = 0; ; round++)
         {
-            var message = await chat.GetChatMessageContentAsync(history, Settings(toolCalls, round), kernel, cancellationToken).ConfigureAwait(false);
+            ChatMessageContent message;
+            try
+            {
+                message = await chat.GetChatMessageContentAsync(history, Settings(toolCalls, round), kernel, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsModelFailure(ex, cancellationToken))
+            {
+                throw Unavailable(ex);
+            }
+
             usage.Add(message.Metadata);
             var calls = FunctionCallContent.GetFunctionCalls(message).ToList();
             if (calls.Count == 0 || round + 1 >= MaxRounds)
@@ -51,7 +60,7 @@ internal sealed class ModelConversation(Kernel kernel, LlmOptions options, ILogg
         {
             var text = new StringBuilder();
             var builder = new FunctionCallContentBuilder();
-            await foreach (var update in chat.GetStreamingChatMessageContentsAsync(history, Settings(toolCalls, round), kernel, cancellationToken).ConfigureAwait(false))
+            await foreach (var update in Guard(chat.GetStreamingChatMessageContentsAsync(history, Settings(toolCalls, round), kernel, cancellationToken), cancellationToken).ConfigureAwait(false))
             {
                 usage.Add(update.Metadata);
                 builder.Append(update);
@@ -77,6 +86,39 @@ internal sealed class ModelConversation(Kernel kernel, LlmOptions options, ILogg
 
             history.Add(assistant);
             toolCalls = await InvokeAsync(calls, history, toolCalls, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Failures of the model endpoint (after RetryAfterHandler's retries) become one exception type with a German message;
+    // a cancellation by the caller stays a cancellation.
+    private static bool IsModelFailure(Exception ex, CancellationToken cancellationToken) =>
+        ex is HttpOperationException or HttpRequestException or TimeoutException or System.ClientModel.ClientResultException
+        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+
+    private LanguageModelException Unavailable(Exception ex)
+    {
+        var status = ex is HttpOperationException { StatusCode: { } code } ? $" (HTTP {(int)code})" : string.Empty;
+        return new LanguageModelException($"Das Sprachmodell '{options.Model}' ({options.Provider}, {options.Endpoint ?? "Standardadresse"}) ist nicht erreichbar oder lehnt die Anfrage ab{status}: {ex.Message}", ex);
+    }
+
+    private async IAsyncEnumerable<StreamingChatMessageContent> Guard(IAsyncEnumerable<StreamingChatMessageContent> updates, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var enumerator = updates.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            try
+            {
+                if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+                {
+                    yield break;
+                }
+            }
+            catch (Exception ex) when (IsModelFailure(ex, cancellationToken))
+            {
+                throw Unavailable(ex);
+            }
+
+            yield return enumerator.Current;
         }
     }
 

@@ -33,7 +33,8 @@ public sealed class ModelConversationTests
         server.Enqueue(ScriptedReply.Status(503, 0), ScriptedReply.Status(503, 0), ScriptedReply.Status(503, 0), ScriptedReply.Text("zu spät"));
         await using var services = LlmHost.Create(server, s => s["Anfragen:Llm:MaxRetries"] = "2");
 
-        await Assert.ThrowsAnyAsync<Exception>(() => Conversation(services).CompleteAsync(History(), ct));
+        var error = await Assert.ThrowsAsync<LanguageModelException>(() => Conversation(services).CompleteAsync(History(), ct));
+        Assert.Contains("HTTP 503", error.Message, StringComparison.Ordinal);
 
         Assert.Equal(3, server.Requests.Count);
     }

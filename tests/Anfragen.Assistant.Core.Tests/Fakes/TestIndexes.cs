@@ -22,7 +22,8 @@ public sealed class TestKnowledgeBase : IDisposable
         Index = new SqliteKnowledgeIndex(Path.Combine(Directory, SqliteKnowledgeIndex.DatabaseFileName), new GermanTextAnalyzer());
         Initializer = new KnowledgeIndexInitializer(Index, Embeddings);
         var assistant = Options.Create(new AssistantOptions { DataDirectory = Directory, MaxFileBytes = 64 * 1024 });
-        Loader = new DocumentLoader(new DocumentTextReader(), new InquiryParser(), assistant);
+        var reader = new DocumentTextReader(assistant);
+        Loader = new DocumentLoader(reader, new InquiryParser(reader), assistant);
         Pipeline = new IngestionPipeline(Loader, new DocumentChunker(chunking), Embeddings, Index, Initializer, TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
         Retriever = new HybridRetriever(Index, Embeddings, Initializer, Options.Create(new RetrievalOptions()));
     }

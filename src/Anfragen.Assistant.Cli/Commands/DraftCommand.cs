@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Anfragen.Assistant.Drafting;
+using Anfragen.Assistant.Inquiries;
+using Anfragen.Assistant.Retrieval;
+using Spectre.Console;
+
+namespace Anfragen.Assistant.Cli.Commands;
+
+/// <summary><c>anfragen draft &lt;inquiry file&gt; [--json] [--include-nonpublic]</c>: a draft answer per question, with checked citations.</summary>
+public static class DraftCommand
+{
+    public static Command Create(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var file = new Argument<string>("anfrage") { Description = "Datei der Anfrage (.txt .md .html .pdf .docx)" };
+        var json = new Option<bool>("--json") { Description = "Ausgabe als JSON" };
+        var includeNonPublic = new Option<bool>("--include-nonpublic") { Description = "Auch nichtöffentliche Dokumente als Quellen verwenden (nur für berechtigte Personen)" };
+        var command = new Command("draft", "Antwortentwürfe je Frage einer Anfrage erstellen, mit Belegen aus dem Archiv");
+        command.Arguments.Add(file);
+        command.Options.Add(json);
+        command.Options.Add(includeNonPublic);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            using var host = context.BuildHost(GlobalOptions.Read(parseResult));
+            var inquiry = await CliContext.Get<InquiryParser>(host).ParseFileAsync(parseResult.GetValue(file)!, cancellationToken);
+            var principal = parseResult.GetValue(includeNonPublic) ? new Principal(Environment.UserName, ClearedForNonPublic: true) : Principal.PublicCaller;
+            var draft = await CliContext.Get<DraftingService>(host).DraftInquiryAsync(inquiry, principal, cancellationToken);
+
+            if (parseResult.GetValue(json))
+            {
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(DraftOutput.ToJson(draft), DraftOutput.Json));
+                return ExitCodes.Success;
+            }
+
+            var console = context.Console;
+            console.Write(new Rule(Markup.Escape(inquiry.Subject ?? "Anfrage ohne Betreff")).LeftJustified());
+            var facts = $"Datum: {inquiry.Date?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "–"}   Bezüge: {(inquiry.References.Count > 0 ? string.Join(", ", inquiry.References) : "–")}";
+            console.Write(new Text(facts + "\n"));
+            foreach (var answer in draft.Answers)
+            {
+                var header = $"Frage {answer.Number} · {DraftOutput.Mode(answer.Mode)}" + (answer.Model is null ? string.Empty : $" · {answer.Model} · {answer.PromptTokens}+{answer.CompletionTokens} Tokens") + $" · {answer.ElapsedMs} ms";
+                console.Write(new Text(answer.Question + "\n", new Style(decoration: Decoration.Bold)));
+                console.Write(new Panel(new Text(answer.Draft)).Header(Markup.Escape(header)).Expand());
+                DraftOutput.WriteSources(console, answer.Citations, answer.InvalidCitations);
+            }
+
+            console.Write(new Text("Entwurf – vor Verwendung fachlich prüfen.\n", new Style(decoration: Decoration.Italic)));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

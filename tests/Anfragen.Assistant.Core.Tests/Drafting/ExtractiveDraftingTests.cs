@@ -1,0 +1,79 @@
+using Anfragen.Assistant.Retrieval;
+using Anfragen.Assistant.Storage;
+
+namespace Anfragen.Assistant.Drafting;
+
+public sealed class ExtractiveDraftingTests
+{
+    [Fact]
+    public async Task Without_a_model_each_question_gets_verbatim_passages_of_prior_Stellungnahmen_with_real_citations()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await DraftingHost.StartAsync(null, ct);
+        var service = host.Get<DraftingService>();
+        var index = host.Get<IKnowledgeIndex>();
+
+        var draft = await service.DraftInquiryAsync(DraftingArchive.NewInquiry, Principal.PublicCaller, ct);
+
+        Assert.Equal(DraftMode.Extractive, service.Mode);
+        var first = draft.Answers[0];
+        Assert.StartsWith("Zu Frage 1: " + ExtractiveDrafter.ProposalLabel, first.Draft, StringComparison.Ordinal);
+        Assert.NotEmpty(first.Citations);
+        foreach (var answer in draft.Answers)
+        {
+            Assert.Equal(DraftMode.Extractive, answer.Mode);
+            foreach (var citation in answer.Citations)
+            {
+                var chunk = Assert.Single(await index.GetChunksAsync(citation.DocumentId, SearchFilter.PublicOnly, ct), c => c.ChunkId == citation.ChunkId);
+                Assert.Equal(chunk.Text, citation.Text);
+                Assert.Equal(Documents.DocumentType.Stellungnahme, chunk.DocumentType);
+                Assert.Contains($"{citation.Marker} {chunk.Text}", answer.Draft, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Proposals_are_diverse_one_per_document_and_no_near_duplicate()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await DraftingHost.StartAsync(null, ct);
+
+        var answer = await host.Get<DraftingService>().DraftQuestionAsync(DraftingArchive.NewInquiry, DraftingArchive.NewInquiry.Questions[0], Principal.PublicCaller, ct);
+
+        Assert.Equal(answer.Citations.Count, answer.Citations.Select(c => c.DocumentId).Distinct().Count());
+
+        // The same lighting answer stands in two documents; it is proposed once.
+        Assert.Single(answer.Citations, c => c.Text.Contains("insektenfreundlichen LED-Leuchten", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_question_the_archive_does_not_cover_gets_the_keine_Informationen_sentence_and_no_citation()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await DraftingHost.StartAsync(null, ct);
+        var inquiry = DraftingArchive.NewInquiry;
+
+        var answer = await host.Get<DraftingService>().DraftQuestionAsync(inquiry with { Subject = "Stadtimkerei" }, inquiry.Questions[2], Principal.PublicCaller, ct);
+
+        Assert.Equal("Zu Frage 3: " + ExtractiveDrafter.NothingFound, answer.Draft);
+        Assert.Empty(answer.Citations);
+    }
+
+    [Fact]
+    public async Task Extractive_drafts_and_chat_never_show_a_nichtoeffentlich_passage_to_a_public_caller()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await DraftingHost.StartAsync(null, ct);
+        var inquiry = DraftingArchive.NewInquiry with { Subject = "Grundstücksankauf Beleuchtung Ringgleis" };
+
+        var publicDraft = await host.Get<DraftingService>().DraftInquiryAsync(inquiry, Principal.PublicCaller, ct);
+        var publicChat = await host.Get<ChatService>().AskAsync([], "Grundstücksankauf für die Beleuchtung des Ringgleises?", Principal.PublicCaller, ct);
+        var clearedChat = await host.Get<ChatService>().AskAsync([], "Grundstücksankauf für die Beleuchtung des Ringgleises?", new Principal("x", true), ct);
+
+        Assert.All(publicDraft.Answers, a => Assert.DoesNotContain(DraftingArchive.GroundCanary, a.Draft, StringComparison.Ordinal));
+        Assert.DoesNotContain(DraftingArchive.GroundCanary, publicChat.Text, StringComparison.Ordinal);
+        Assert.Contains(DraftingArchive.GroundCanary, clearedChat.Text, StringComparison.Ordinal);
+        Assert.Equal(DraftMode.Extractive, publicChat.Mode);
+        Assert.StartsWith(ChatService.NoModelLabel, publicChat.Text, StringComparison.Ordinal);
+    }
+}
