@@ -20,6 +20,7 @@ public static class WebSecurityExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var web = builder.Configuration.GetSection(WebOptions.SectionName).Get<WebOptions>() ?? new WebOptions();
+        builder.Services.AddExceptionHandler<KnownErrorHandler>();
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "Anfragen.Antiforgery";
@@ -45,9 +46,11 @@ public static class WebSecurityExtensions
     public static WebApplication UseWebSecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // API errors become problem details (known ones with their message); page errors show /fehler outside Development.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), api => api.UseExceptionHandler());
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/fehler", createScopeForErrors: true);
+            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), pages => pages.UseExceptionHandler("/fehler", createScopeForErrors: true));
         }
 
         app.Use(static (context, next) =>
