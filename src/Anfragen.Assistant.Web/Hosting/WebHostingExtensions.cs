@@ -49,7 +49,8 @@ public static class WebHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapStaticAssets();
         app.MapOpenApi();
-        app.MapScalarApiReference();
+        // No font CDN: the CSP allows fonts from this host only.
+        app.MapScalarApiReference(o => o.DisableDefaultFonts());
         // Our CSP header already carries frame-ancestors 'none'; Blazor's own default header would be a second CSP.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;

@@ -171,4 +171,15 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         Assert.Contains(Users.Canaries[0], await reviewer.Page.ContentAsync(), StringComparison.Ordinal);
         await reviewer.ScreenshotAsync("08-dokument-nichtoeffentlich-fachbereichsleitung");
     }
+
+    [Fact]
+    public async Task Api_reference_page_renders_under_its_content_security_policy()
+    {
+        Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? string.Empty);
+        await using var admin = await BrowserSession.SignInAsync(fixture, Users.Admin);
+        await admin.Page.GotoAsync("/scalar/");
+        await admin.Page.GetByText("/api/inquiries").First.WaitForAsync(new() { Timeout = 30_000 });
+        await admin.ScreenshotAsync("11-api-referenz", fullPage: false);
+        Assert.DoesNotContain(admin.ConsoleErrors, e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -47,10 +47,10 @@ internal sealed class BrowserSession : IAsyncDisposable
         await WaitInteractiveAsync();
     }
 
-    public async Task<string> ScreenshotAsync(string name)
+    public async Task<string> ScreenshotAsync(string name, bool fullPage = true)
     {
         var path = Path.Combine(_fixture.ScreenshotDirectory, name + ".png");
-        await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        await Page.ScreenshotAsync(new() { Path = path, FullPage = fullPage });
         TestContext.Current.TestOutputHelper?.WriteLine($"screenshot: {path}");
         return path;
     }
