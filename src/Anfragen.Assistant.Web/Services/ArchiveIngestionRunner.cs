@@ -72,7 +72,7 @@ public sealed partial class ArchiveIngestionRunner(
     {
         try
         {
-            var progress = new Progress<IngestionProgress>(p => status.Progress(
+            var progress = new InlineProgress<IngestionProgress>(p => status.Progress(
                 $"{p.DocumentsDone}/{p.DocumentsTotal} Dokumente, {p.ChunksWritten} Abschnitte{(p.Current is null ? string.Empty : $" – {p.Current}")}", p.DocumentsDone, p.DocumentsTotal));
             var report = await pipeline.IngestPathsAsync(paths, progress, cancellationToken).ConfigureAwait(false);
             var summary = Summarize(report);

@@ -24,7 +24,7 @@ public sealed class IngestionStatus(TimeProvider timeProvider)
 
     public void Start(string job) => Update(_ => new IngestionSnapshot(job, true, "gestartet", null, null, timeProvider.GetUtcNow(), null));
 
-    public void Progress(string message, int? done, int? total) => Update(s => s with { Message = message, Done = done, Total = total });
+    public void Progress(string message, int? done, int? total) => Update(s => s.Running ? s with { Message = message, Done = done, Total = total } : s);
 
     public void Finish(string message) => Update(s => s with { Running = false, Message = message, FinishedAt = timeProvider.GetUtcNow() });
 

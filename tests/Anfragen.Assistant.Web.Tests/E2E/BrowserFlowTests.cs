@@ -182,4 +182,28 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         await admin.ScreenshotAsync("11-api-referenz", fullPage: false);
         Assert.DoesNotContain(admin.ConsoleErrors, e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public async Task Administration_ingests_an_uploaded_file_in_the_background_and_it_becomes_searchable()
+    {
+        Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? string.Empty);
+        var file = Path.Combine(Path.GetTempPath(), $"mitteilung-wasserspielplatz-{Guid.NewGuid():N}.md");
+        await File.WriteAllTextAsync(file, "# Mitteilung: Wasserspielplatz im Stadtpark\n\nDer Wasserspielplatz Zauberquelle im Stadtpark wird im Juni 2026 eröffnet.\n", TestContext.Current.CancellationToken);
+        try
+        {
+            await using var admin = await BrowserSession.SignInAsync(fixture, Users.Admin);
+            await admin.GotoAsync("/verwaltung");
+            await admin.Page.Locator("[data-testid=ingest-files]").SetInputFilesAsync(file);
+            await admin.Page.Locator("[data-testid=ingestion-status]", new() { HasTextString = "fertig: 1 Dokumente" }).WaitForAsync(new() { Timeout = 60_000 });
+            await admin.ScreenshotAsync("12-verwaltung-aufnahme");
+
+            await admin.GotoAsync($"/archiv?q={Uri.EscapeDataString("Zauberquelle Wasserspielplatz")}");
+            await admin.Page.Locator("[data-testid=hits] mark", new() { HasTextString = "Zauberquelle" }).First.WaitForAsync();
+            Assert.Empty(admin.ConsoleErrors);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
