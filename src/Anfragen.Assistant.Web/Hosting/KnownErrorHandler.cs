@@ -7,7 +7,7 @@ namespace Anfragen.Assistant.Web.Hosting;
 
 /// <summary>
 /// Turns the errors users and operators can act on into problem details with their German message:
-/// a bad file (400), an unreachable language model (503), an index built with another embedding model (500).
+/// a bad file or request (400/413), an unreachable language model (503), an index built with another embedding model (500).
 /// </summary>
 public sealed class KnownErrorHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -17,6 +17,9 @@ public sealed class KnownErrorHandler(IProblemDetailsService problemDetails) : I
         var (status, title) = exception switch
         {
             DocumentReadException => (StatusCodes.Status400BadRequest, "Datei nicht lesbar"),
+
+            // Thrown by parameter binding in Development (e.g. an upload over the multipart limit); elsewhere it is a plain 400.
+            BadHttpRequestException bad => (bad.StatusCode, "Ungültige Anfrage"),
             LanguageModelException => (StatusCodes.Status503ServiceUnavailable, "Sprachmodell nicht erreichbar"),
             IndexMismatchException => (StatusCodes.Status500InternalServerError, "Index passt nicht zum Embedding-Modell"),
             _ => (0, string.Empty),
