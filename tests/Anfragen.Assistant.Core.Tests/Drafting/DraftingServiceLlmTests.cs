@@ -189,6 +189,50 @@ public sealed partial class DraftingServiceLlmTests
         Assert.All(draft.Answers, a => Assert.Equal(DraftMode.Llm, a.Mode));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Questions_are_drafted_concurrently_up_to_MaxConcurrency(int maxConcurrency)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await ScriptedOpenAiServer.StartAsync(ct);
+        server.ResponseDelay = TimeSpan.FromMilliseconds(300);
+        await using var host = await DraftingHost.StartAsync(server, ct, s => s["Anfragen:Llm:MaxConcurrency"] = maxConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        await host.Get<DraftingService>().DraftInquiryAsync(DraftingArchive.NewInquiry, Principal.PublicCaller, ct);
+
+        Assert.Equal(3, server.Requests.Count);
+        Assert.Equal(maxConcurrency, server.MaxConcurrentRequests);
+    }
+
+    [Fact]
+    public async Task Cancelling_while_questions_are_in_flight_stops_all_of_them()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await ScriptedOpenAiServer.StartAsync(ct);
+        server.ResponseDelay = TimeSpan.FromSeconds(30);
+        await using var host = await DraftingHost.StartAsync(server, ct, s => s["Anfragen:Llm:MaxConcurrency"] = "3");
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+
+        var drafting = host.Get<DraftingService>().DraftInquiryAsync(DraftingArchive.NewInquiry, Principal.PublicCaller, cancel.Token);
+        while (server.Requests.Count < 3)
+        {
+            await Task.Delay(20, ct);
+        }
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => drafting);
+
+        // Every in-flight request was abandoned by the client rather than waited for.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (server.AbortedRequests < 3 && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20, ct);
+        }
+
+        Assert.Equal(3, server.AbortedRequests);
+    }
+
     [Fact]
     public async Task Cancelling_stops_the_drafting_of_all_questions()
     {

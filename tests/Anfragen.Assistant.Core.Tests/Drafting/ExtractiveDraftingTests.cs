@@ -40,6 +40,7 @@ public sealed class ExtractiveDraftingTests
 
         var answer = await host.Get<DraftingService>().DraftQuestionAsync(DraftingArchive.NewInquiry, DraftingArchive.NewInquiry.Questions[0], Principal.PublicCaller, ct);
 
+        Assert.True(answer.Citations.Count > 0, answer.Draft);
         Assert.Equal(answer.Citations.Count, answer.Citations.Select(c => c.DocumentId).Distinct().Count());
 
         // The same lighting answer stands in two documents; it is proposed once.
@@ -74,6 +75,18 @@ public sealed class ExtractiveDraftingTests
         Assert.DoesNotContain(DraftingArchive.GroundCanary, publicChat.Text, StringComparison.Ordinal);
         Assert.Contains(DraftingArchive.GroundCanary, clearedChat.Text, StringComparison.Ordinal);
         Assert.Equal(DraftMode.Extractive, publicChat.Mode);
-        Assert.StartsWith(ChatService.NoModelLabel, publicChat.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chat_without_a_model_answers_with_the_best_passages_and_their_sources()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await DraftingHost.StartAsync(null, ct);
+
+        var answer = await host.Get<ChatService>().AskAsync([], "Welche Radwege werden beim Winterdienst vorrangig geräumt?", Principal.PublicCaller, ct);
+
+        Assert.StartsWith(ChatService.NoModelLabel, answer.Text, StringComparison.Ordinal);
+        Assert.Contains(answer.Citations, c => c.DocumentId == "23-12003-01");
+        Assert.All(answer.Citations, c => Assert.Contains($"{c.Marker} {c.Title} ({c.DocumentId}", answer.Text, StringComparison.Ordinal));
     }
 }

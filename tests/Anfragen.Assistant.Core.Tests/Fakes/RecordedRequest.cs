@@ -24,8 +24,11 @@ public sealed record RecordedRequest(string Path, string Body, DateTimeOffset Re
 
     public IReadOnlyList<string> ToolResults => [.. Messages.Where(m => m.Role == "tool").Select(m => m.Content)];
 
-    /// <summary>Characters of all message contents; the server's token estimate is this divided by four.</summary>
+    /// <summary>Characters of all message contents.</summary>
     public int PromptChars => Messages.Sum(m => m.Content.Length);
+
+    /// <summary>Tokens of all message contents with GPT-4o's tokenizer (o200k_base); what the server reports as prompt_tokens.</summary>
+    public int PromptTokens => Messages.Sum(m => Tokens.Count(m.Content));
 
     private static string ContentOf(JsonNode? message)
     {

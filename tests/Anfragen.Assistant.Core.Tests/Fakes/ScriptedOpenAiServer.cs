@@ -15,7 +15,7 @@ namespace Anfragen.Assistant.Fakes;
 /// <summary>
 /// An OpenAI-compatible chat completion server on 127.0.0.1 (Kestrel, random port) for tests of the model paths through the
 /// real SDK: it records every request and answers from a script (text, tool calls, error statuses with Retry-After),
-/// as JSON or as a server-sent-event stream, with a usage block whose token counts are characters / 4.
+/// as JSON or as a server-sent-event stream, with a usage block counted with GPT-4o's tokenizer (o200k_base).
 /// When the script is empty it answers "Zu Frage 1: Hierzu liegen … [1]"-style fallback text.
 /// </summary>
 public sealed class ScriptedOpenAiServer : IAsyncDisposable
@@ -35,6 +35,19 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
     public string FallbackText { get; set; } = "Hierzu liegen in den Unterlagen keine Informationen vor; Zulieferung durch den Fachbereich erforderlich.";
+
+    /// <summary>How long each answer is held back (to observe concurrency and cancellation).</summary>
+    public TimeSpan ResponseDelay { get; set; }
+
+    /// <summary>The most requests that were being answered at the same time.</summary>
+    public int MaxConcurrentRequests => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>Requests whose answer was abandoned because the client went away.</summary>
+    public int AbortedRequests => Volatile.Read(ref _aborted);
+
+    private int _inFlight;
+    private int _maxInFlight;
+    private int _aborted;
 
     public static async Task<ScriptedOpenAiServer> StartAsync(CancellationToken cancellationToken = default)
     {
@@ -72,13 +85,44 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var request = new RecordedRequest(context.Request.Path, body, DateTimeOffset.UtcNow);
         _requests.Enqueue(request);
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        try
+        {
+            int seen;
+            while (inFlight > (seen = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, inFlight, seen) != seen)
+            {
+            }
+
+            if (ResponseDelay > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(ResponseDelay, context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    Interlocked.Increment(ref _aborted);
+                    return;
+                }
+            }
+
+            await AnswerAsync(context, request);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context, RecordedRequest request)
+    {
         var reply = _script.TryDequeue(out var next) ? next : ScriptedReply.Text(FallbackText);
         if (reply is ComputedReply computed)
         {
             reply = ScriptedReply.Text(computed.Content(request));
         }
 
-        var promptTokens = request.PromptChars / 4;
+        var promptTokens = request.PromptTokens;
         switch (reply)
         {
             case StatusReply status:
@@ -94,7 +138,7 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
                 await StreamTextAsync(context, request, text.Content, promptTokens);
                 return;
             case TextReply text:
-                await context.Response.WriteAsJsonAsync(Completion(request, new JsonObject { ["role"] = "assistant", ["content"] = text.Content }, "stop", promptTokens, text.Content.Length / 4), context.RequestAborted);
+                await context.Response.WriteAsJsonAsync(Completion(request, new JsonObject { ["role"] = "assistant", ["content"] = text.Content }, "stop", promptTokens, Tokens.Count(text.Content)), context.RequestAborted);
                 return;
             case ToolCallReply tool when request.Stream:
                 await StreamToolCallAsync(context, request, tool, promptTokens);
@@ -164,7 +208,7 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
         }
 
         await SendAsync(context, Chunk(request, new JsonObject(), "stop"));
-        await FinishStreamAsync(context, request, promptTokens, content.Length / 4);
+        await FinishStreamAsync(context, request, promptTokens, Tokens.Count(content));
     }
 
     private static async Task StreamToolCallAsync(HttpContext context, RecordedRequest request, ToolCallReply tool, int promptTokens)
