@@ -206,4 +206,42 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task Concurrent_edits_show_a_conflict_and_keep_what_was_typed()
+    {
+        Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? string.Empty);
+        await using var staff = await BrowserSession.SignInAsync(fixture, Users.Staff);
+        await staff.GotoAsync("/anfragen/neu");
+        await staff.Page.FillAsync("[data-testid=inquiry-text]", ApiCalls.InquiryText("2026-04_anfrage_ki_assistent_e-akte.md"));
+        await staff.Page.ClickAsync("[data-testid=parse-text]");
+        await staff.Page.ClickAsync("[data-testid=confirm-inquiry]");
+        await staff.Page.Locator("[data-testid=answer-1][data-status=Proposed]").WaitForAsync(new() { Timeout = 60_000 });
+        await staff.Page.Locator("[data-testid=drafting]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        var url = staff.Page.Url;
+
+        await using var reviewer = await BrowserSession.SignInAsync(fixture, Users.Reviewer);
+        await reviewer.GotoAsync(url);
+
+        // Both open the editor on the same version; the reviewer saves first.
+        await staff.Page.ClickAsync("[data-testid=edit-1]");
+        await reviewer.Page.ClickAsync("[data-testid=edit-1]");
+        await reviewer.Page.FillAsync("[data-testid=edit-text-1]", "Fassung der Fachbereichsleitung.");
+        await reviewer.Page.ClickAsync("[data-testid=save-1]");
+        await reviewer.Page.Locator("[data-testid=answer-1][data-status=Edited]").WaitForAsync();
+
+        await staff.Page.FillAsync("[data-testid=edit-text-1]", "Fassung der Sachbearbeitung.");
+        await staff.Page.ClickAsync("[data-testid=save-1]");
+        var conflict = staff.Page.Locator("[data-testid=conflict-1]");
+        await conflict.WaitForAsync();
+        Assert.Contains("Fassung der Fachbereichsleitung.", await conflict.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Fassung der Sachbearbeitung.", await staff.Page.InputValueAsync("[data-testid=edit-text-1]"));
+        await staff.ScreenshotAsync("13-bearbeitungskonflikt");
+
+        // Keeping one's own text is a deliberate second step, and it is saved on top of the current version.
+        await staff.Page.ClickAsync("[data-testid=conflict-1] >> text=Meine Fassung trotzdem speichern");
+        await staff.Page.Locator("[data-testid=draft-1]", new() { HasTextString = "Fassung der Sachbearbeitung." }).WaitForAsync();
+        Assert.Empty(staff.ConsoleErrors);
+        Assert.Empty(reviewer.ConsoleErrors);
+    }
 }
