@@ -25,8 +25,10 @@ public static class AuthenticationExtensions
 
         var authentication = builder.Services.AddAuthentication(o =>
         {
+            // The cookie scheme always challenges: API calls get a plain 401, pages are sent to the sign-in
+            // (in OpenIdConnect mode straight on to the identity provider via /konto/oidc).
             o.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
-            o.DefaultChallengeScheme = settings.Mode == AuthenticationMode.OpenIdConnect ? OpenIdConnectDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme;
+            o.DefaultChallengeScheme = CookieAuthenticationDefaults.AuthenticationScheme;
         });
         authentication.AddCookie(o =>
         {
@@ -38,8 +40,8 @@ public static class AuthenticationExtensions
             o.AccessDeniedPath = "/zugriff-verweigert";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+            o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized, settings.Mode == AuthenticationMode.OpenIdConnect);
+            o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden, false);
         });
 
         if (settings.Mode == AuthenticationMode.OpenIdConnect)
@@ -58,16 +60,6 @@ public static class AuthenticationExtensions
                 o.Scope.Add("profile");
                 o.TokenValidationParameters.NameClaimType = settings.NameClaim;
                 o.TokenValidationParameters.RoleClaimType = settings.RoleClaim;
-                o.Events.OnRedirectToIdentityProvider = context =>
-                {
-                    if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
-                    {
-                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                        context.HandleResponse();
-                    }
-
-                    return Task.CompletedTask;
-                };
             });
         }
 
@@ -131,11 +123,16 @@ public static class AuthenticationExtensions
             ? returnUrl
             : "/";
 
-    private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int statusCode)
+    private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int statusCode, bool toIdentityProvider)
     {
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             context.Response.StatusCode = statusCode;
+        }
+        else if (toIdentityProvider)
+        {
+            var returnUrl = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
+            context.Response.Redirect($"/konto/oidc?returnUrl={Uri.EscapeDataString(returnUrl)}");
         }
         else
         {

@@ -9,7 +9,5 @@ internal static class Users
     /// <summary>The canary phrases of the two nichtöffentlich sample documents (data/README.md), split so this file never contains them whole.</summary>
     public static readonly string[] Canaries = ["KANARIENVOGEL" + "-7Q4Z-PERSONAL", "KANARIENVOGEL" + "-3M8X-GRUNDSTUECK"];
 
-    public const string CanaryPrefix = "KANARIENVOGEL";
-
     public const string NonPublicPersonnelDocument = "25-12380";
 }
