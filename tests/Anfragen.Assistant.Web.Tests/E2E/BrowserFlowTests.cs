@@ -241,6 +241,14 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         // Keeping one's own text is a deliberate second step, and it is saved on top of the current version.
         await staff.Page.ClickAsync("[data-testid=conflict-1] >> text=Meine Fassung trotzdem speichern");
         await staff.Page.Locator("[data-testid=draft-1]", new() { HasTextString = "Fassung der Sachbearbeitung." }).WaitForAsync();
+
+        // The reviewer rejects question 2 with a reason; the comment is shown with the answer.
+        await reviewer.GotoAsync(url);
+        Assert.True(await reviewer.Page.IsDisabledAsync("[data-testid=reject-2]"));
+        await reviewer.Page.FillAsync("[data-testid=comment-2]", "Bitte Zahlen aus dem Personalamt ergänzen.");
+        await reviewer.Page.ClickAsync("[data-testid=reject-2]");
+        await reviewer.Page.Locator("[data-testid=answer-2][data-status=Rejected]", new() { HasTextString = "Bitte Zahlen aus dem Personalamt ergänzen." }).WaitForAsync();
+        await reviewer.ScreenshotAsync("14-abgelehnt-mit-kommentar");
         Assert.Empty(staff.ConsoleErrors);
         Assert.Empty(reviewer.ConsoleErrors);
     }
