@@ -48,6 +48,12 @@ public static class CliApplication
             await error.WriteLineAsync("Abgebrochen.");
             return ExitCodes.SystemError;
         }
+        catch (Exception ex) when (ex is HttpRequestException or System.ClientModel.ClientResultException or AggregateException or NotSupportedException or IOException)
+        {
+            // Without System.CommandLine's default handler (which would swallow the typed errors above), the rest is reported plainly.
+            await error.WriteLineAsync($"Fehler: {ex.Message}");
+            return ExitCodes.SystemError;
+        }
     }
 
     public static RootCommand CreateRootCommand(CliContext context)

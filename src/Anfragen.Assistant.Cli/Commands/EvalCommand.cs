@@ -17,7 +17,7 @@ namespace Anfragen.Assistant.Cli.Commands;
 /// </summary>
 public static class EvalCommand
 {
-    private static readonly double[] SweepDenseWeights = [0.0, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1.0];
+    private static readonly double[] SweepDenseWeights = [0.0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0];
 
     public static Command Create(CliContext context)
     {

@@ -14,9 +14,10 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     public const string ModelId = "all-MiniLM-L6-v2";
     public const int Dimensions = 384;
 
-    // The wrapper does not truncate; BERT position embeddings stop at 512 word pieces. German words average
-    // roughly two word pieces, so 1,600 characters keep every input well inside the window.
-    private const int MaxCharacters = 1600;
+    // The wrapper does not truncate. all-MiniLM-L6-v2 was trained on at most 256 word pieces (its max_seq_length);
+    // German text in its English vocabulary averages about 3–4 characters per piece, so ~1,000 characters fill that
+    // window. Longer inputs only cost time and memory (attention is quadratic) without improving the vector.
+    private const int MaxCharacters = 1000;
 
     private readonly Lazy<SentenceEncoder> _encoder = new(() => new SentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly SemaphoreSlim _gate = new(1, 1);

@@ -18,7 +18,7 @@ namespace Anfragen.Assistant.Ingestion;
 /// </summary>
 public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryParser parser, IOptions<AssistantOptions> options)
 {
-    private static readonly string[] TextExtensions = [".txt", ".md", ".html", ".htm", ".pdf", ".docx"];
+    private static readonly IReadOnlyList<string> TextExtensions = DocumentTextReader.SupportedExtensions;
 
     public static bool IsSupported(string path)
     {

@@ -1,3 +1,4 @@
+using Anfragen.Assistant.Documents;
 using Anfragen.Assistant.Embeddings;
 using Anfragen.Assistant.Storage;
 using Microsoft.Extensions.Options;
@@ -65,24 +66,47 @@ public sealed class HybridRetriever(IKnowledgeIndex index, EmbeddingService embe
         return await index.GetDocumentAsync(id, filter, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Keeps the first (best) chunk of each document, in rank order.</summary>
+    /// <summary>
+    /// Keeps the first (best) chunk of each document, in rank order; then puts each answer directly before its own
+    /// inquiry when both were found ("24-11234-01" before "24-11234"). The Stellungnahme repeats the questions and adds
+    /// the answers, so it is the more useful hit; which documents are returned does not change, only their order.
+    /// </summary>
     public static IReadOnlyList<DocumentHit> GroupByDocument(IReadOnlyList<ScoredChunk> chunks, int top)
     {
         ArgumentNullException.ThrowIfNull(chunks);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var hits = new List<DocumentHit>();
         foreach (var chunk in chunks)
         {
             if (seen.Add(chunk.Chunk.DocumentId))
             {
                 hits.Add(new DocumentHit(chunk.Chunk.DocumentId, chunk.Chunk.Title, chunk.Score, chunk));
-                if (hits.Count == top)
-                {
-                    break;
-                }
             }
         }
 
-        return hits;
+        for (var i = 0; i < hits.Count; i++)
+        {
+            if (hits[i].BestChunk.Chunk.DocumentType != DocumentType.Anfrage)
+            {
+                continue;
+            }
+
+            var inquiryId = hits[i].DocumentId;
+            var answerAt = hits.FindIndex(i + 1, h => h.BestChunk.Chunk.DocumentType == DocumentType.Stellungnahme && IsAnswerId(h.DocumentId, inquiryId));
+            if (answerAt > i)
+            {
+                var answer = hits[answerAt];
+                hits.RemoveAt(answerAt);
+                hits.Insert(i, answer);
+                i++;
+            }
+        }
+
+        return hits.Count > top ? hits.GetRange(0, top) : hits;
     }
+
+    private static bool IsAnswerId(string candidate, string inquiryId) =>
+        candidate.Length == inquiryId.Length + 3
+        && candidate.StartsWith(inquiryId + "-", StringComparison.OrdinalIgnoreCase)
+        && char.IsAsciiDigit(candidate[^1]) && char.IsAsciiDigit(candidate[^2]);
 }

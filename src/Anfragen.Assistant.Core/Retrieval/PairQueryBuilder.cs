@@ -4,10 +4,14 @@ namespace Anfragen.Assistant.Retrieval;
 
 /// <summary>
 /// Evaluation queries from inquiry/answer pairs: the query is an Anfrage's subject and questions, the relevant
-/// documents are its answers (same id plus "-01", "-02", …), the Anfrage itself is excluded.
+/// documents are its answers (same id plus "-01", "-02", …, or a Stellungnahme that names "Anfrage {id}" at its
+/// start), the Anfrage itself is excluded.
 /// </summary>
 public static class PairQueryBuilder
 {
+    // Old-style numbers ("1187/19") give the answer its own number; its opening names the inquiry instead.
+    private static string Head(string text) => text.Length <= 400 ? text : text[..400];
+
     public static IReadOnlyList<EvaluationQuery> Build(IReadOnlyList<SourceDocument> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
@@ -18,6 +22,11 @@ public static class PairQueryBuilder
             var answers = ids.Where(id => id.Length == inquiry.Id.Length + 3
                     && id.StartsWith(inquiry.Id + "-", StringComparison.OrdinalIgnoreCase)
                     && char.IsAsciiDigit(id[^1]) && char.IsAsciiDigit(id[^2]))
+                .Concat(documents
+                    .Where(d => d.Type == DocumentType.Stellungnahme && !d.Id.StartsWith(inquiry.Id, StringComparison.OrdinalIgnoreCase)
+                        && Head(d.Text).Contains("Anfrage " + inquiry.Id, StringComparison.OrdinalIgnoreCase))
+                    .Select(d => d.Id))
+                .Distinct(StringComparer.OrdinalIgnoreCase)
                 .Order(StringComparer.Ordinal)
                 .ToList();
             if (answers.Count == 0)

@@ -7,7 +7,9 @@ public static class ReciprocalRankFusion
 {
     /// <summary>
     /// Fuses a keyword and a dense result list (each ranked best first) into one list of at most <paramref name="top"/>.
-    /// Pure: same inputs, same output. Ties are broken by the keyword rank, then by chunk id, so results are stable.
+    /// Pure: same inputs, same output. Ties are broken by the keyword rank, then the dense rank, then the chunk id, so
+    /// results are stable; with a dense weight of 0 the result is the keyword list followed by dense-only chunks in
+    /// dense order (dense as a recall fallback only).
     /// </summary>
     public static IReadOnlyList<ScoredChunk> Fuse(IReadOnlyList<ScoredChunk> keyword, IReadOnlyList<ScoredChunk> dense, HybridWeights weights, int top)
     {
@@ -19,13 +21,14 @@ public static class ReciprocalRankFusion
             return [];
         }
 
-        var fused = new Dictionary<string, (Chunk Chunk, double Score, int KeywordRank)>(StringComparer.Ordinal);
+        var fused = new Dictionary<string, (Chunk Chunk, double Score, int KeywordRank, int DenseRank)>(StringComparer.Ordinal);
         Accumulate(keyword, weights.Keyword, isKeyword: true);
         Accumulate(dense, weights.Dense, isKeyword: false);
 
         return fused.Values
             .OrderByDescending(e => e.Score)
             .ThenBy(e => e.KeywordRank)
+            .ThenBy(e => e.DenseRank)
             .ThenBy(e => e.Chunk.ChunkId, StringComparer.Ordinal)
             .Take(top)
             .Select(e => new ScoredChunk(e.Chunk, e.Score))
@@ -39,11 +42,13 @@ public static class ReciprocalRankFusion
                 var contribution = weight / (weights.RrfK + i + 1);
                 if (fused.TryGetValue(chunk.ChunkId, out var entry))
                 {
-                    fused[chunk.ChunkId] = (entry.Chunk, entry.Score + contribution, isKeyword ? Math.Min(entry.KeywordRank, i + 1) : entry.KeywordRank);
+                    fused[chunk.ChunkId] = (entry.Chunk, entry.Score + contribution,
+                        isKeyword ? Math.Min(entry.KeywordRank, i + 1) : entry.KeywordRank,
+                        isKeyword ? entry.DenseRank : Math.Min(entry.DenseRank, i + 1));
                 }
                 else
                 {
-                    fused[chunk.ChunkId] = (chunk, contribution, isKeyword ? i + 1 : int.MaxValue);
+                    fused[chunk.ChunkId] = (chunk, contribution, isKeyword ? i + 1 : int.MaxValue, isKeyword ? int.MaxValue : i + 1);
                 }
             }
         }

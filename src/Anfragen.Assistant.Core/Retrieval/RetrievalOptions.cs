@@ -15,7 +15,7 @@ public sealed class RetrievalOptions
     public double KeywordWeight { get; set; } = 1.0;
 
     [Range(0.0, 100.0)]
-    public double DenseWeight { get; set; } = 0.1;
+    public double DenseWeight { get; set; } = 0.05;
 
     [Range(1, 1000)]
     public int RrfK { get; set; } = 60;

@@ -220,26 +220,49 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
 
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        var where = SqliteFilter.Build(filter, "c", "document_id", command);
-        command.CommandText = $"""
-            SELECT {ChunkColumns}, bm25(chunk_fts) AS rank
-            FROM chunk_fts JOIN chunks c ON c.rowid = chunk_fts.rowid
-            WHERE chunk_fts MATCH $match AND {where}
-            ORDER BY rank, c.rowid
-            LIMIT $top
-            """;
-        command.Parameters.AddWithValue("$match", match);
-        command.Parameters.AddWithValue("$top", top);
-        var result = new List<ScoredChunk>(top);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            // bm25() is lower-is-better; the contract says higher is better.
-            result.Add(new ScoredChunk(ReadChunk(reader), -reader.GetDouble(11)));
-        }
 
-        return result;
+        // FTS5 ranks its matches alone first (ORDER BY rank LIMIT uses its bounded sorter, no join per match); the
+        // filter then runs on that ranked candidate list. When the filter leaves fewer than top, the candidate list
+        // grows until it is exhausted, so the result is exactly the best `top` chunks the filter allows.
+        for (var candidates = Math.Max(top * 4, 64); ; candidates *= 4)
+        {
+            await using var command = connection.CreateCommand();
+            var where = SqliteFilter.Build(filter, "c", "document_id", command);
+            command.CommandText = $"""
+                SELECT {ChunkColumns}, f.rank
+                FROM (SELECT rowid, rank FROM chunk_fts WHERE chunk_fts MATCH $match ORDER BY rank LIMIT $candidates) f
+                JOIN chunks c ON c.rowid = f.rowid
+                WHERE {where}
+                ORDER BY f.rank, c.rowid
+                LIMIT $top
+                """;
+            command.Parameters.AddWithValue("$match", match);
+            command.Parameters.AddWithValue("$candidates", candidates);
+            command.Parameters.AddWithValue("$top", top);
+            var result = new List<ScoredChunk>(top);
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    // bm25() is lower-is-better; the contract says higher is better.
+                    result.Add(new ScoredChunk(ReadChunk(reader), -reader.GetDouble(11)));
+                }
+            }
+
+            if (result.Count == top)
+            {
+                return result;
+            }
+
+            await using var count = connection.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM (SELECT rowid FROM chunk_fts WHERE chunk_fts MATCH $match LIMIT $candidates)";
+            count.Parameters.AddWithValue("$match", match);
+            count.Parameters.AddWithValue("$candidates", candidates);
+            if ((long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! < candidates)
+            {
+                return result;
+            }
+        }
     }
 
     public async Task<IReadOnlyList<ScoredChunk>> DenseSearchAsync(ReadOnlyMemory<float> queryVector, SearchFilter filter, int top, CancellationToken cancellationToken = default)
@@ -401,7 +424,11 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
     public async Task<IReadOnlyList<string>> CheckIntegrityAsync(CancellationToken cancellationToken = default)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // A fresh, unpooled connection: FTS5's integrity check trusts the segment structure a pooled connection cached
+        // before another process wrote, and would report that stale view as corruption.
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         var problems = new List<string>();
         string[] checks =
         [
