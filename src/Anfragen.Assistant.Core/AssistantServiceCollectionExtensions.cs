@@ -1,6 +1,7 @@
 using Anfragen.Assistant.Configuration;
 using Anfragen.Assistant.Drafting;
 using Anfragen.Assistant.Inquiries;
+using Anfragen.Assistant.Review;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -18,6 +19,7 @@ public static class AssistantServiceCollectionExtensions
         builder.AddInquiryParsing();
         builder.AddKnowledgeBase();
         builder.AddDrafting();
+        builder.AddReview();
         return builder;
     }
 }

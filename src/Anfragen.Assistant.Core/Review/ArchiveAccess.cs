@@ -1,0 +1,98 @@
+using Anfragen.Assistant.Documents;
+using Anfragen.Assistant.Retrieval;
+using Anfragen.Assistant.Storage;
+
+namespace Anfragen.Assistant.Review;
+
+/// <summary>
+/// Archive search and document view for signed-in users, shared by pages and API so both apply the same rules:
+/// the access filter comes from the actor's clearance and is applied inside every search; each nichtöffentlich
+/// document shown to a cleared user is written to the audit log.
+/// </summary>
+public sealed class ArchiveAccess(HybridRetriever retriever, IKnowledgeIndex index, AuditLog audit)
+{
+    public async Task<IReadOnlyList<ArchiveHit>> SearchAsync(Actor actor, ArchiveQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(query);
+        if (string.IsNullOrWhiteSpace(query.Text))
+        {
+            return [];
+        }
+
+        var filter = SearchFilter.For(actor.ToPrincipal()) with
+        {
+            Types = query.Types,
+            Committee = string.IsNullOrWhiteSpace(query.Committee) ? null : query.Committee.Trim(),
+            From = query.From,
+            To = query.To,
+        };
+        var top = Math.Clamp(query.Top, 1, 100);
+
+        // Chunks, then one hit per document at its best passage: a long document must not fill the page alone.
+        var chunks = await retriever.SearchAsync(query.Text, query.Mode, filter, top * 4, cancellationToken).ConfigureAwait(false);
+        var hits = chunks
+            .Where(c => filter.Allows(c.Chunk))
+            .GroupBy(c => c.Chunk.DocumentId, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.OrderByDescending(c => c.Score).First())
+            .OrderByDescending(c => c.Score)
+            .Take(top)
+            .Select(c => new ArchiveHit(c.Chunk, c.Score))
+            .ToList();
+        await AuditNonPublicAsync(actor, hits.Select(h => h.Passage), "Archivsuche", cancellationToken).ConfigureAwait(false);
+        return hits;
+    }
+
+    /// <summary>A document with its passages, or null when absent or not visible to the actor.</summary>
+    public async Task<(StoredDocument Document, IReadOnlyList<Chunk> Chunks)?> GetDocumentAsync(Actor actor, string documentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var filter = SearchFilter.For(actor.ToPrincipal());
+        var document = await index.GetDocumentAsync(documentId, filter, cancellationToken).ConfigureAwait(false);
+        if (document is null || (document.Visibility == Visibility.NonPublic && !actor.ClearedForNonPublic))
+        {
+            return null;
+        }
+
+        var chunks = await index.GetChunksAsync(documentId, filter, cancellationToken).ConfigureAwait(false);
+        if (document.Visibility == Visibility.NonPublic)
+        {
+            await audit.RecordNonPublicAccessAsync(actor.UserName, [document.Id], "Dokument geöffnet", cancellationToken).ConfigureAwait(false);
+        }
+
+        return (document, chunks);
+    }
+
+    public Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(Actor actor, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return index.ListDocumentsAsync(SearchFilter.For(actor.ToPrincipal()), Math.Max(0, skip), Math.Clamp(take, 1, 500), cancellationToken);
+    }
+
+    /// <summary>Audits the nichtöffentlich documents among cited ones (chat answers, drafts); looks their visibility up in the index.</summary>
+    public async Task AuditCitedAsync(Actor actor, IEnumerable<string> documentIds, string context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(documentIds);
+        if (!actor.ClearedForNonPublic)
+        {
+            return; // the filter never let anything non-public through for this actor
+        }
+
+        var everything = new SearchFilter { IncludeNonPublic = true };
+        var nonPublic = new List<string>();
+        foreach (var id in documentIds.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var document = await index.GetDocumentAsync(id, everything, cancellationToken).ConfigureAwait(false);
+            if (document?.Visibility == Visibility.NonPublic)
+            {
+                nonPublic.Add(document.Id);
+            }
+        }
+
+        await audit.RecordNonPublicAccessAsync(actor.UserName, nonPublic, context, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task AuditNonPublicAsync(Actor actor, IEnumerable<Chunk> shown, string context, CancellationToken cancellationToken) =>
+        audit.RecordNonPublicAccessAsync(actor.UserName, shown.Where(c => c.Visibility == Visibility.NonPublic).Select(c => c.DocumentId), context, cancellationToken);
+}

@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Anfragen.Assistant.Web.Auth;
+
+/// <summary>"Anfragen:Authentication". Secrets (ClientSecret) come from the environment or user secrets, never appsettings.json.</summary>
+public sealed class AnfragenAuthenticationOptions : IValidatableObject
+{
+    public const string SectionName = "Anfragen:Authentication";
+
+    public AuthenticationMode Mode { get; set; } = AuthenticationMode.Development;
+
+    /// <summary>The OIDC issuer, e.g. https://login.microsoftonline.com/{tenant}/v2.0 or https://keycloak/realms/stadt.</summary>
+    public string? Authority { get; set; }
+    public string? ClientId { get; set; }
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The claim carrying the role names Sachbearbeitung, Fachbereichsleitung, Administration ("roles" in Entra ID app roles).</summary>
+    public string RoleClaim { get; set; } = "roles";
+
+    /// <summary>The claim granting clearance for nichtöffentlich papers when it has one of <see cref="ClearanceClaimValues"/>.</summary>
+    public string ClearanceClaim { get; set; } = "anfragen_clearance";
+
+    public IList<string> ClearanceClaimValues { get; } = ["nichtoeffentlich", "nichtöffentlich", "true"];
+
+    /// <summary>The claim used as the user name (audit log, chat history, clearance table).</summary>
+    public string NameClaim { get; set; } = "preferred_username";
+
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Mode != AuthenticationMode.OpenIdConnect)
+        {
+            yield break;
+        }
+
+        if (string.IsNullOrWhiteSpace(Authority))
+        {
+            yield return new ValidationResult("Missing configuration: Anfragen:Authentication:Authority (environment Anfragen__Authentication__Authority). See docs/readme/web.md.", [nameof(Authority)]);
+        }
+
+        if (string.IsNullOrWhiteSpace(ClientId))
+        {
+            yield return new ValidationResult("Missing configuration: Anfragen:Authentication:ClientId. See docs/readme/web.md.", [nameof(ClientId)]);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Anfragen.Assistant.Review;
+using Anfragen.Assistant.Storage;
+using Anfragen.Assistant.Web.Auth;
+using Anfragen.Assistant.Web.Services;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Anfragen.Assistant.Web.Endpoints;
+
+/// <summary>/api/admin: ingestion status and uploads, user clearance, audit log (Administration only).</summary>
+public static class AdminEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization(AuthorizationPolicies.Administration);
+        group.MapGet("/status", StatusAsync);
+        group.MapPost("/ingest", IngestAsync);
+        group.MapGet("/audit", AuditAsync);
+        group.MapGet("/clearance", ClearancesAsync);
+        group.MapPut("/clearance/{userName}", SetClearanceAsync);
+
+        // Multipart uploads are antiforgery-checked; API clients fetch a token here first (header RequestVerificationToken).
+        api.MapGet("/antiforgery", (HttpContext context, IAntiforgery antiforgery) => TypedResults.Ok(antiforgery.GetAndStoreTokens(context).RequestToken)).WithTags("Admin");
+        return api;
+    }
+
+    [EndpointSummary("Index statistics and the state of the running or last ingestion")]
+    private static async Task<Ok<AdminStatusResponse>> StatusAsync(IKnowledgeIndex index, IngestionStatus status, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new AdminStatusResponse(await index.GetStatisticsAsync(cancellationToken), status.Current));
+
+    [EndpointSummary("Uploads files into the archive; ingestion runs in the background (see status)")]
+    private static async Task<Results<Accepted<IngestionSnapshot>, Conflict<string>, ProblemHttpResult>> IngestAsync(
+        HttpContext context, IFormFileCollection files, ArchiveIngestionRunner runner, IngestionStatus status)
+    {
+        if (files.Count == 0)
+        {
+            return TypedResults.Problem("Keine Dateien hochgeladen.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var actor = await context.GetActorAsync();
+        var streams = files.Select(f => (f.FileName, f.OpenReadStream())).ToList();
+        try
+        {
+            var paths = await runner.SaveUploadsAsync(streams, context.RequestAborted);
+            return runner.TryStart($"Upload ({paths.Count} Dateien)", paths, actor.UserName)
+                ? TypedResults.Accepted("/api/admin/status", status.Current)
+                : TypedResults.Conflict("Eine Aufnahme läuft bereits; bitte warten.");
+        }
+        finally
+        {
+            foreach (var (_, stream) in streams)
+            {
+                await stream.DisposeAsync();
+            }
+        }
+    }
+
+    [EndpointSummary("The audit log, newest first")]
+    private static async Task<Ok<IReadOnlyList<AuditEntry>>> AuditAsync(AuditLog audit, int? take, string? action, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await audit.ReadAsync(take ?? 200, action, cancellationToken));
+
+    [EndpointSummary("Clearance decisions made by administrators")]
+    private static async Task<Ok<IReadOnlyList<UserClearance>>> ClearancesAsync(UserClearanceStore clearances, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await clearances.ListAsync(cancellationToken));
+
+    [EndpointSummary("Grants or withdraws a user's clearance for nichtöffentlich papers")]
+    private static async Task<Results<NoContent, ForbidHttpResult>> SetClearanceAsync(string userName, ClearanceRequest request, HttpContext context, UserClearanceStore clearances) =>
+        await clearances.SetAsync(await context.GetActorAsync(), userName, request.Cleared, context.RequestAborted) ? TypedResults.NoContent() : TypedResults.Forbid();
+}

@@ -1,0 +1,27 @@
+using Anfragen.Assistant.Review;
+
+namespace Anfragen.Assistant.Web.Endpoints;
+
+/// <summary>POST /api/inquiries and /api/inquiries/preview: the inquiry text (pasted or read from a file) and where it came from.</summary>
+public sealed record CreateInquiryRequest(string Text, string? SourceName, bool Draft = false);
+
+/// <summary>GET /api/inquiries/{id}: the inquiry with its answers, versions and comments.</summary>
+public sealed record InquiryDetailResponse(InquiryRecord Inquiry, IReadOnlyList<AnswerRecord> Answers, IReadOnlyList<AnswerVersion> Versions, IReadOnlyList<ReviewComment> Comments);
+
+/// <summary>PUT /api/inquiries/{id}/questions/{n}: new text and the version the editor started from.</summary>
+public sealed record EditAnswerRequest(string Text, int ExpectedVersion);
+
+/// <summary>POST …/approve and …/reject: the version the reviewer saw, and a comment (required for reject).</summary>
+public sealed record ReviewDecisionRequest(int ExpectedVersion, string? Comment);
+
+/// <summary>POST /api/chat.</summary>
+public sealed record ChatRequest(string Question);
+
+/// <summary>PUT /api/admin/clearance/{userName}.</summary>
+public sealed record ClearanceRequest(bool Cleared);
+
+/// <summary>One search hit as the API returns it.</summary>
+public sealed record SearchHitResponse(string DocumentId, string ChunkId, string Title, string Type, DateOnly? Date, string? Committee, string Visibility, int? QuestionNumber, string Text, double Score);
+
+/// <summary>GET /api/documents/{id}: metadata and passages.</summary>
+public sealed record DocumentResponse(Storage.StoredDocument Document, IReadOnlyList<Storage.Chunk> Chunks);

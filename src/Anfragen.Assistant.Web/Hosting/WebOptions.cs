@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Anfragen.Assistant.Web.Hosting;
+
+/// <summary>"Anfragen:Web": limits and the sample archive of the web app.</summary>
+public sealed class WebOptions
+{
+    public const string SectionName = "Anfragen:Web";
+
+    /// <summary>The sample archive ingested on first start; relative paths are looked up from the content root upwards.</summary>
+    public string SampleDataPath { get; set; } = "data";
+
+    /// <summary>Ingest the sample archive in the background when the index is empty at start.</summary>
+    public bool IngestSampleDataOnEmptyIndex { get; set; } = true;
+
+    /// <summary>Largest accepted upload (inquiry or archive file).</summary>
+    [Range(1024, 512L * 1024 * 1024)]
+    public long MaxUploadBytes { get; set; } = 20L * 1024 * 1024;
+
+    /// <summary>Draft requests per user and minute (API and UI).</summary>
+    [Range(1, 10_000)]
+    public int DraftRequestsPerMinute { get; set; } = 30;
+
+    /// <summary>Chat questions per user and minute (API and UI).</summary>
+    [Range(1, 10_000)]
+    public int ChatRequestsPerMinute { get; set; } = 20;
+}

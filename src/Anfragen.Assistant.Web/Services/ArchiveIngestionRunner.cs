@@ -1,0 +1,117 @@
+using Anfragen.Assistant.Configuration;
+using Anfragen.Assistant.Ingestion;
+using Anfragen.Assistant.Review;
+using Microsoft.Extensions.Options;
+
+namespace Anfragen.Assistant.Web.Services;
+
+/// <summary>
+/// Runs archive ingestion jobs one at a time in the background (never inside a request or a search) and reports
+/// their progress to <see cref="IngestionStatus"/>.
+/// </summary>
+public sealed partial class ArchiveIngestionRunner(
+    IngestionPipeline pipeline,
+    IngestionStatus status,
+    AuditLog audit,
+    IOptions<AssistantOptions> options,
+    IHostApplicationLifetime lifetime,
+    TimeProvider timeProvider,
+    ILogger<ArchiveIngestionRunner> logger) : IDisposable
+{
+    public const string SampleJob = "Beispielarchiv";
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Written when the sample archive was ingested completely, so it is not ingested again at the next start.</summary>
+    public string SampleMarkerPath => Path.Combine(options.Value.ResolvedDataDirectory, "sample-archive.done");
+
+    /// <summary>Ingests files or directories; returns false when another job is still running.</summary>
+    public bool TryStart(string job, IReadOnlyList<string> paths, string userName)
+    {
+        if (!_gate.Wait(0))
+        {
+            return false;
+        }
+
+        status.Start(job);
+        _ = Task.Run(() => RunAsync(job, paths, userName, lifetime.ApplicationStopping));
+        return true;
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>Saves uploaded files under {DataDirectory}/uploads/{timestamp}/ and returns their paths for <see cref="TryStart"/>.</summary>
+    public async Task<IReadOnlyList<string>> SaveUploadsAsync(IEnumerable<(string FileName, Stream Content)> files, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var folder = Path.Combine(options.Value.ResolvedDataDirectory, "uploads", timeProvider.GetUtcNow().ToString("yyyyMMdd-HHmmssfff", System.Globalization.CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(folder);
+        var paths = new List<string>();
+        foreach (var (fileName, content) in files)
+        {
+            // Only the file name part, so "../" in an upload name cannot leave the folder.
+            var safeName = Path.GetFileName(fileName.Replace('\\', '/'));
+            if (string.IsNullOrWhiteSpace(safeName))
+            {
+                continue;
+            }
+
+            var path = Path.Combine(folder, safeName);
+            await using (var target = File.Create(path))
+            {
+                await content.CopyToAsync(target, cancellationToken).ConfigureAwait(false);
+            }
+
+            paths.Add(path);
+        }
+
+        return paths;
+    }
+
+    private async Task RunAsync(string job, IReadOnlyList<string> paths, string userName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var progress = new InlineProgress<IngestionProgress>(p => status.Progress(
+                $"{p.DocumentsDone}/{p.DocumentsTotal} Dokumente, {p.ChunksWritten} Abschnitte{(p.Current is null ? string.Empty : $" – {p.Current}")}", p.DocumentsDone, p.DocumentsTotal));
+            var report = await pipeline.IngestPathsAsync(paths, progress, cancellationToken).ConfigureAwait(false);
+            var summary = Summarize(report);
+            if (job == SampleJob && report.Errors.Count == 0)
+            {
+                await File.WriteAllTextAsync(SampleMarkerPath, summary, cancellationToken).ConfigureAwait(false);
+            }
+
+            status.Finish(summary);
+            await audit.WriteAsync(userName, AuditActions.Ingest, string.Join(", ", paths.Select(Path.GetFileName)), summary, cancellationToken).ConfigureAwait(false);
+            LogIngested(logger, job, summary);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            status.Fail("abgebrochen (Anwendung wird beendet)");
+        }
+#pragma warning disable CA1031 // a background job must report any failure on the status page instead of dying silently
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            status.Fail($"Fehler: {ex.Message}");
+            LogFailed(logger, ex, job);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static string Summarize(IngestionReport report)
+    {
+        var summary = string.Create(System.Globalization.CultureInfo.GetCultureInfo("de-DE"),
+            $"fertig: {report.Documents} Dokumente, {report.Chunks} Abschnitte aufgenommen, {report.Skipped.Count} unverändert, {report.Errors.Count} Fehler, {report.Seconds:F1} s");
+        return report.Errors.Count == 0 ? summary : $"{summary} – {string.Join("; ", report.Errors.Take(5).Select(e => $"{Path.GetFileName(e.Source)}: {e.Reason}"))}";
+    }
+
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "Ingestion job {Job} finished: {Report}")]
+    private static partial void LogIngested(ILogger logger, string job, string report);
+
+    [LoggerMessage(EventId = 7102, Level = LogLevel.Error, Message = "Ingestion job {Job} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string job);
+}

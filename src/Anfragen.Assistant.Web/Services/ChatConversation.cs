@@ -1,0 +1,37 @@
+using System.Runtime.CompilerServices;
+using Anfragen.Assistant.Drafting;
+using Anfragen.Assistant.Review;
+
+namespace Anfragen.Assistant.Web.Services;
+
+/// <summary>
+/// One chat turn for page and API alike: loads the user's history, streams the answer from <see cref="ChatService"/>
+/// with the user's clearance, stores question and answer, and audits nichtöffentlich sources shown.
+/// </summary>
+public sealed class ChatConversation(ChatService chat, ChatHistoryStore history, ArchiveAccess archive)
+{
+    /// <summary>How many earlier messages go back to the model with a new question.</summary>
+    public const int HistoryTurns = 10;
+
+    public async IAsyncEnumerable<ChatUpdate> AskAsync(Actor actor, string question, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(question);
+        var earlier = await history.GetAsync(actor.UserName, HistoryTurns, cancellationToken).ConfigureAwait(false);
+        var turns = earlier.Select(m => new ChatTurn(m.Role, m.Text)).ToList();
+        await history.AppendAsync(actor.UserName, ChatRole.User, question.Trim(), [], cancellationToken).ConfigureAwait(false);
+
+        ChatAnswer? final = null;
+        await foreach (var update in chat.AskStreamingAsync(turns, question.Trim(), actor.ToPrincipal(), cancellationToken).ConfigureAwait(false))
+        {
+            if (update.IsFinal && update.Answer is not null)
+            {
+                final = update.Answer;
+                await history.AppendAsync(actor.UserName, ChatRole.Assistant, final.Text, final.Citations, cancellationToken).ConfigureAwait(false);
+                await archive.AuditCitedAsync(actor, final.Citations.Select(c => c.DocumentId), "Chat", cancellationToken).ConfigureAwait(false);
+            }
+
+            yield return update;
+        }
+    }
+}

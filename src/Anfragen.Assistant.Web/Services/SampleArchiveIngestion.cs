@@ -1,0 +1,69 @@
+using Anfragen.Assistant.Storage;
+using Anfragen.Assistant.Web.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Anfragen.Assistant.Web.Services;
+
+/// <summary>
+/// At first start with an empty index, ingests the sample archive (data/ of the repository) in the background.
+/// Startup does not wait for it; Administration shows its progress.
+/// </summary>
+public sealed partial class SampleArchiveIngestion(
+    IKnowledgeIndex index,
+    ArchiveIngestionRunner runner,
+    IngestionStatus status,
+    IOptions<WebOptions> options,
+    IWebHostEnvironment environment,
+    ILogger<SampleArchiveIngestion> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.IngestSampleDataOnEmptyIndex)
+        {
+            return;
+        }
+
+        await Task.Yield();
+        try
+        {
+            // Empty index, or a first sample run that never finished (the app was stopped): (re-)ingest. The pipeline
+            // skips documents already written by their content hash, so an interrupted run resumes cheaply.
+            var statistics = await index.GetStatisticsAsync(stoppingToken).ConfigureAwait(false);
+            if (statistics.Documents > 0 && File.Exists(runner.SampleMarkerPath))
+            {
+                return;
+            }
+
+            var paths = SampleDataLocator.Find(options.Value.SampleDataPath, environment.ContentRootPath, AppContext.BaseDirectory);
+            if (paths is null)
+            {
+                status.Fail($"Beispielarchiv '{options.Value.SampleDataPath}' nicht gefunden (Anfragen:SampleDataPath).");
+                LogNotFound(logger, options.Value.SampleDataPath);
+                return;
+            }
+
+            var joined = string.Join(", ", paths);
+            LogStarting(logger, joined);
+            runner.TryStart(ArchiveIngestionRunner.SampleJob, paths, "system");
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+#pragma warning disable CA1031 // the app must start even when the index cannot be read; the status page says why
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            status.Fail($"Index nicht lesbar: {ex.Message}");
+            LogFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(EventId = 7111, Level = LogLevel.Information, Message = "Index is empty; ingesting the sample archive from {Path} in the background")]
+    private static partial void LogStarting(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 7112, Level = LogLevel.Warning, Message = "Sample archive {Path} not found; the index stays empty")]
+    private static partial void LogNotFound(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 7113, Level = LogLevel.Error, Message = "Could not check or fill the index at start")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using Anfragen.Assistant.Web.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Options;
+
+namespace Anfragen.Assistant.Web.Api;
+
+/// <summary>OpenIdConnect mode without a reachable provider: the API still answers 401, pages go to the provider sign-in.</summary>
+public sealed class OpenIdConnectModeTests(OpenIdConnectModeTests.OidcFactory factory) : IClassFixture<OpenIdConnectModeTests.OidcFactory>
+{
+    [Fact]
+    public async Task Api_answers_401_and_pages_redirect_to_the_provider_sign_in()
+    {
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var api = await client.GetAsync("/api/inquiries", TestContext.Current.CancellationToken);
+        var page = await client.GetAsync("/anfragen?x=1", TestContext.Current.CancellationToken);
+        var login = await client.GetStringAsync("/anmelden", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/konto/oidc?returnUrl=%2Fanfragen%3Fx%3D1", page.Headers.Location!.OriginalString);
+        Assert.Contains("Mit Dienstkonto anmelden", login, StringComparison.Ordinal);
+        Assert.DoesNotContain("Demo-Anmeldung", login, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_authority_stops_the_start_with_the_key_to_set()
+    {
+        using var broken = new MissingAuthorityFactory();
+        var error = Assert.Throws<OptionsValidationException>(() => broken.CreateClient());
+        Assert.Contains("Anfragen:Authentication:Authority", error.Message, StringComparison.Ordinal);
+    }
+
+    public sealed class OidcFactory : AnfragenWebFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Anfragen:Authentication:Mode", "OpenIdConnect");
+            builder.UseSetting("Anfragen:Authentication:Authority", "https://login.example.invalid/realms/stadt");
+            builder.UseSetting("Anfragen:Authentication:ClientId", "anfragen-assistant");
+        }
+    }
+
+    private sealed class MissingAuthorityFactory : AnfragenWebFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Anfragen:Authentication:Mode", "OpenIdConnect");
+            builder.UseSetting("Anfragen:Authentication:ClientId", "anfragen-assistant");
+        }
+    }
+}
