@@ -28,9 +28,11 @@ public static class CliApplication
             await error.WriteLineAsync($"Fehler: {ex.Message}");
             return ExitCodes.InputError;
         }
-        catch (Exception ex) when (ex is IndexMismatchException or IndexUnavailableException or Drafting.LanguageModelException)
+        catch (Exception ex) when (ex is IndexMismatchException or IndexUnavailableException or Drafting.LanguageModelException
+            or HttpRequestException or System.ClientModel.ClientResultException or AggregateException or NotSupportedException or IOException)
         {
-            // Failures outside the user's input, with messages written for the user: no stack trace.
+            // Failures outside the user's input, reported plainly (System.CommandLine's default handler is off so the typed
+            // mappings above run): no stack trace.
             await error.WriteLineAsync($"Fehler: {ex.Message}");
             return ExitCodes.SystemError;
         }
@@ -42,12 +44,6 @@ public static class CliApplication
         catch (OperationCanceledException)
         {
             await error.WriteLineAsync("Abgebrochen.");
-            return ExitCodes.SystemError;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or System.ClientModel.ClientResultException or AggregateException or NotSupportedException or IOException)
-        {
-            // Without System.CommandLine's default handler (which would swallow the typed errors above), the rest is reported plainly.
-            await error.WriteLineAsync($"Fehler: {ex.Message}");
             return ExitCodes.SystemError;
         }
     }
