@@ -4,7 +4,7 @@ namespace Anfragen.Assistant.Retrieval;
 
 /// <summary>
 /// "Anfragen:Retrieval": fusion weights and pool size. The defaults were set by measurement with <c>anfragen eval</c>
-/// (docs/readme/kb.md): with the English-trained local embedder the German keyword side must carry the ranking and
+/// (docs/knowledge-base.md): with the English-trained local embedder the German keyword side must carry the ranking and
 /// the dense side mostly breaks ties and adds recall where keywords find nothing.
 /// </summary>
 public sealed class RetrievalOptions

@@ -36,12 +36,12 @@ public sealed class AnfragenAuthenticationOptions : IValidatableObject
 
         if (string.IsNullOrWhiteSpace(Authority))
         {
-            yield return new ValidationResult("Missing configuration: Anfragen:Authentication:Authority (environment Anfragen__Authentication__Authority). See docs/readme/web.md.", [nameof(Authority)]);
+            yield return new ValidationResult("Missing configuration: Anfragen:Authentication:Authority (environment Anfragen__Authentication__Authority). See docs/web.md.", [nameof(Authority)]);
         }
 
         if (string.IsNullOrWhiteSpace(ClientId))
         {
-            yield return new ValidationResult("Missing configuration: Anfragen:Authentication:ClientId. See docs/readme/web.md.", [nameof(ClientId)]);
+            yield return new ValidationResult("Missing configuration: Anfragen:Authentication:ClientId. See docs/web.md.", [nameof(ClientId)]);
         }
     }
 }

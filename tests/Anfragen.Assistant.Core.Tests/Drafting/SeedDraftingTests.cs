@@ -7,7 +7,7 @@ namespace Anfragen.Assistant.Drafting;
 
 /// <summary>
 /// Opt-in, over the real dev corpus and seed inquiries in ../shared: prompts stay within the configured limits and the
-/// prompt size and extractive drafting time per question are written to the test output (the numbers in docs/readme/drafting.md).
+/// prompt size and extractive drafting time per question are written to the test output (the numbers in docs/drafting.md).
 /// </summary>
 public sealed class SeedDraftingTests
 {
