@@ -61,6 +61,25 @@ public sealed class ExtractiveDraftingTests
     }
 
     [Fact]
+    public async Task Without_a_fitting_Stellungnahme_the_administrations_own_papers_are_proposed_labelled_as_such()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await DraftingHost.StartAsync(null, ct);
+        var inquiry = new Inquiries.Inquiry
+        {
+            Subject = "Stand der Innovationsstrategie",
+            Questions = [new Inquiries.InquiryQuestion(1, "Welche Bausteine umfasst die Innovationsstrategie, etwa eine Datenstrategie?")],
+        };
+
+        var answer = await host.Get<DraftingService>().DraftQuestionAsync(inquiry, inquiry.Questions[0], Principal.PublicCaller, ct);
+
+        Assert.StartsWith("Zu Frage 1: " + ExtractiveDrafter.AdministrationPapersLabel, answer.Draft, StringComparison.Ordinal);
+        var citation = Assert.Single(answer.Citations);
+        Assert.Equal("25-26577", citation.DocumentId);
+        Assert.Contains($"{citation.Marker} {citation.Text}", answer.Draft, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Extractive_drafts_and_chat_never_show_a_nichtoeffentlich_passage_to_a_public_caller()
     {
         var ct = TestContext.Current.CancellationToken;
