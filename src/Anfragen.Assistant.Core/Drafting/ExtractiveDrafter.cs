@@ -104,6 +104,12 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
         var hits = await retriever.SearchAsync(query, SearchMode.Hybrid, filter, Math.Max(30, options.ExtractiveSuggestions * 10), cancellationToken).ConfigureAwait(false);
         var weights = await TermWeightsAsync(query, SearchFilter.For(principal), cancellationToken).ConfigureAwait(false);
         var questionTerms = Terms(relevanceText);
+
+        // Relevance is measured against the question's own terms: a subject naming two topics ("Fahrradparkhaus und
+        // Radschnellweg") would otherwise let a passage on the other topic outweigh the one that answers the question.
+        // The subject still decides the topic (below) and is part of the retrieval query.
+        var questionWeights = weights.Where(w => questionTerms.Contains(w.Key)).ToDictionary(w => w.Key, w => w.Value, StringComparer.Ordinal);
+        var relevanceWeights = questionWeights.Count > 0 ? questionWeights : weights;
         var topic = string.IsNullOrWhiteSpace(topicText)
             ? []
             : Terms(topicText).Where(weights.ContainsKey).ToHashSet(StringComparer.Ordinal);
@@ -119,11 +125,15 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
                 return false;
             })
             .Select(c => (Chunk: c, Terms: Terms(c.Text)))
-            .Where(c => IsRelevant(c.Terms, weights, questionTerms, minWeightShare) && (topic.Count == 0 || topic.Overlaps(c.Terms)))
+            .Where(c => IsRelevant(c.Terms, relevanceWeights, questionTerms, minWeightShare) && (topic.Count == 0 || topic.Overlaps(c.Terms)))
             .ToList();
 
-        // Answers to a numbered question first (rank order kept within each group).
-        var ordered = candidates.Where(c => c.Chunk.QuestionNumber is not null).Concat(candidates.Where(c => c.Chunk.QuestionNumber is null));
+        // Answers to a numbered question first; within each group the passage that covers most of the question's own
+        // weight leads (the subject draws every answer of a topic into the candidates, the question picks the one that
+        // answers it), retrieval rank breaking ties.
+        double QuestionCoverage(HashSet<string> terms) => relevanceWeights.Where(w => terms.Contains(w.Key)).Sum(w => w.Value);
+        var ordered = candidates.Where(c => c.Chunk.QuestionNumber is not null).OrderByDescending(c => QuestionCoverage(c.Terms))
+            .Concat(candidates.Where(c => c.Chunk.QuestionNumber is null).OrderByDescending(c => QuestionCoverage(c.Terms)));
         var picked = new List<(Chunk Chunk, HashSet<string> Terms)>();
         foreach (var candidate in ordered)
         {

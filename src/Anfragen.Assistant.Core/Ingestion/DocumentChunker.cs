@@ -113,6 +113,11 @@ public sealed partial class DocumentChunker(ChunkingOptions? options = null)
         {
             var end = i + 1 < markers.Count ? markers[i + 1].Index : text.Length;
             var answer = text[markers[i].Index..end].Trim();
+            if (i + 1 == markers.Count)
+            {
+                answer = AnswerTail.Trim(answer);
+            }
+
             var parts = CountWords(answer) > _options.MaxAnswerWords ? SplitProse(answer) : [answer];
             pieces.AddRange(parts.Select(p => new Piece(p, markers[i].Number)));
         }

@@ -32,6 +32,20 @@ public sealed class DocumentChunkerTests
     }
 
     [Theory]
+    [InlineData("\n\nSternberg\nStadtbaurat\n\nAnlage/n:\nkeine")]
+    [InlineData("\n\ni. V.\nJens Hartwig\nErster Stadtrat")]
+    [InlineData("\n\ngez. Dr. Berger\nOberbürgermeisterin")]
+    [InlineData("\n\nDr. Katrin Berger\nOberbürgermeisterin\n\nAnlagen: keine")]
+    public void The_signature_block_is_not_part_of_the_last_answer(string signature)
+    {
+        var text = "Zu Frage 1:\nDie Laternen werden 2025 ersetzt.\n\nZu Frage 2:\nDie Kosten betragen 40.000 Euro.\nAnlage 1 zeigt die Standorte der Laternen." + signature;
+
+        var chunks = _chunker.Split(Doc(DocumentType.Stellungnahme, "Laternen", text));
+
+        Assert.Equal("Zu Frage 2:\nDie Kosten betragen 40.000 Euro.\nAnlage 1 zeigt die Standorte der Laternen.", chunks[^1].Text);
+    }
+
+    [Theory]
     [InlineData("Zu Frage 1:\nDie Laternen werden 2025 ersetzt.\n\nZu Frage 2:\nDie Kosten betragen 40.000 Euro.")]
     [InlineData("Zu 1.\nDie Laternen werden 2025 ersetzt.\nZu 2.\nDie Kosten betragen 40.000 Euro.")]
     [InlineData("Zu 1.:\nDie Laternen werden 2025 ersetzt.\nZu 2.:\nDie Kosten betragen 40.000 Euro.")]
