@@ -16,6 +16,9 @@ public sealed partial class DocumentChunker(ChunkingOptions? options = null)
     /// <summary>Between the subject and "Frage n:" in a question chunk.</summary>
     public const string QuestionSeparator = " – ";
 
+    /// <summary>Raise when the chunks made from the same document change, so re-ingesting replaces the old ones.</summary>
+    public const int Version = 2;
+
     private readonly ChunkingOptions _options = options ?? ChunkingOptions.Default;
 
     public IReadOnlyList<Chunk> Split(SourceDocument document)

@@ -151,13 +151,16 @@ public sealed partial class IngestionPipeline(
         }
     }
 
-    /// <summary>SHA-256 over everything that ends up in the index for the document, so metadata edits also re-ingest.</summary>
+    /// <summary>
+    /// SHA-256 over everything that ends up in the index for the document, so metadata edits also re-ingest; the chunker
+    /// version is part of it, so an upgraded chunker re-chunks documents that did not change.
+    /// </summary>
     public static string ContentHash(SourceDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
         var canonical = JsonSerializer.Serialize(new object?[]
         {
-            document.Id, document.Type.ToString(), document.Title, document.Date?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            DocumentChunker.Version, document.Id, document.Type.ToString(), document.Title, document.Date?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             document.Committee, document.Visibility.ToString(), document.Url, document.Text, document.Questions,
         });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
