@@ -69,6 +69,45 @@ public sealed class ArchiveAccess(HybridRetriever retriever, IKnowledgeIndex ind
         return index.ListDocumentsAsync(SearchFilter.For(actor.ToPrincipal()), Math.Max(0, skip), Math.Clamp(take, 1, 500), cancellationToken);
     }
 
+    /// <summary>Shown instead of a stored chat answer that cites a nichtöffentlich paper the actor is not (or no longer) cleared for.</summary>
+    public const string WithheldAnswer = "[Diese Antwort stützte sich auf nichtöffentliche Unterlagen und wird Ihnen nicht angezeigt.]";
+
+    /// <summary>
+    /// Stored chat messages as the actor may see them now: an answer citing a nichtöffentlich paper is withheld from an
+    /// actor without clearance (clearance can be withdrawn after the answer was given), text and sources alike.
+    /// </summary>
+    public async Task<IReadOnlyList<ChatMessageRecord>> VisibleToAsync(Actor actor, IReadOnlyList<ChatMessageRecord> messages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(messages);
+        if (actor.ClearedForNonPublic)
+        {
+            return messages;
+        }
+
+        var everything = new SearchFilter { IncludeNonPublic = true };
+        var nonPublic = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+        var visible = new List<ChatMessageRecord>(messages.Count);
+        foreach (var message in messages)
+        {
+            var withheld = false;
+            foreach (var id in message.Citations.Select(c => c.DocumentId))
+            {
+                if (!nonPublic.TryGetValue(id, out var isNonPublic))
+                {
+                    var document = await index.GetDocumentAsync(id, everything, cancellationToken).ConfigureAwait(false);
+                    nonPublic[id] = isNonPublic = document?.Visibility == Visibility.NonPublic;
+                }
+
+                withheld |= isNonPublic;
+            }
+
+            visible.Add(withheld ? message with { Text = WithheldAnswer, Citations = [] } : message);
+        }
+
+        return visible;
+    }
+
     /// <summary>Audits the nichtöffentlich documents among cited ones (chat answers, drafts); looks their visibility up in the index.</summary>
     public async Task AuditCitedAsync(Actor actor, IEnumerable<string> documentIds, string context, CancellationToken cancellationToken = default)
     {

@@ -19,8 +19,8 @@ public static class ChatEndpoints
     }
 
     [EndpointSummary("The caller's conversation, oldest first")]
-    private static async Task<Ok<IReadOnlyList<ChatMessageRecord>>> HistoryAsync(HttpContext context, ChatHistoryStore history) =>
-        TypedResults.Ok(await history.GetAsync((await context.GetActorAsync()).UserName, cancellationToken: context.RequestAborted));
+    private static async Task<Ok<IReadOnlyList<ChatMessageRecord>>> HistoryAsync(HttpContext context, ChatConversation conversation) =>
+        TypedResults.Ok(await conversation.GetHistoryAsync(await context.GetActorAsync(), cancellationToken: context.RequestAborted));
 
     [EndpointSummary("Starts a new conversation")]
     private static async Task<NoContent> ClearAsync(HttpContext context, ChatHistoryStore history)

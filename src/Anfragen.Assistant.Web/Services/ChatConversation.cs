@@ -13,11 +13,19 @@ public sealed class ChatConversation(ChatService chat, ChatHistoryStore history,
     /// <summary>How many earlier messages go back to the model with a new question.</summary>
     public const int HistoryTurns = 10;
 
+    /// <summary>The actor's conversation, oldest first, as the actor may see it now (see <see cref="ArchiveAccess.VisibleToAsync"/>).</summary>
+    public async Task<IReadOnlyList<ChatMessageRecord>> GetHistoryAsync(Actor actor, int take = 200, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var stored = await history.GetAsync(actor.UserName, take, cancellationToken).ConfigureAwait(false);
+        return await archive.VisibleToAsync(actor, stored, cancellationToken).ConfigureAwait(false);
+    }
+
     public async IAsyncEnumerable<ChatUpdate> AskAsync(Actor actor, string question, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentException.ThrowIfNullOrWhiteSpace(question);
-        var earlier = await history.GetAsync(actor.UserName, HistoryTurns, cancellationToken).ConfigureAwait(false);
+        var earlier = await GetHistoryAsync(actor, HistoryTurns, cancellationToken).ConfigureAwait(false);
         var turns = earlier.Select(m => new ChatTurn(m.Role, m.Text)).ToList();
         await history.AppendAsync(actor.UserName, ChatRole.User, question.Trim(), [], cancellationToken).ConfigureAwait(false);
 

@@ -113,4 +113,33 @@ public sealed class AccessFilterTests(AnfragenWebFactory factory)
             await admin.PutAsJsonAsync($"/api/admin/clearance/{Users.Reviewer}", new { cleared = true }, TestContext.Current.CancellationToken);
         }
     }
+
+    [Fact]
+    public async Task A_chat_answer_citing_a_nonpublic_paper_is_withheld_from_history_once_clearance_is_withdrawn()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var admin = await SignIn.ClientForAsync(factory, Users.Admin);
+        using var reviewer = await SignIn.ClientForAsync(factory, Users.Reviewer);
+        await reviewer.DeleteAsync("/api/chat/history", ct);
+        try
+        {
+            var answer = await reviewer.PostAsJsonAsync("/api/chat", new { question = "Auswahlverfahren Personalgestellung Leitung Fachbereich 37 KANARIENVOGEL" }, ct);
+            await answer.Content.ReadAsStringAsync(ct);
+            var before = await reviewer.GetStringAsync("/api/chat/history", ct);
+            Assert.True(before.Contains(Users.Canaries[0], StringComparison.Ordinal), before);
+
+            await admin.PutAsJsonAsync($"/api/admin/clearance/{Users.Reviewer}", new { cleared = false }, ct);
+            var history = await reviewer.GetStringAsync("/api/chat/history", ct);
+
+            Assert.DoesNotContain(Users.Canaries[0], history, StringComparison.Ordinal);
+            Assert.DoesNotContain(Users.NonPublicPersonnelDocument, history, StringComparison.Ordinal);
+            Assert.Contains("Auswahlverfahren Personalgestellung", history, StringComparison.Ordinal);
+            Assert.Contains("nichtöffentliche Unterlagen", history, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await admin.PutAsJsonAsync($"/api/admin/clearance/{Users.Reviewer}", new { cleared = true }, ct);
+            await reviewer.DeleteAsync("/api/chat/history", ct);
+        }
+    }
 }
