@@ -41,7 +41,7 @@ public sealed class SeedDraftingTests
     }
 
     [Fact]
-    public async Task Extractive_seed_drafts_cite_only_passages_of_prior_Stellungnahmen_and_record_their_time()
+    public async Task Extractive_seed_drafts_cite_their_passages_or_say_nothing_fits_and_record_their_time()
     {
         var shared = SharedData.Require();
         var ct = TestContext.Current.CancellationToken;
