@@ -213,6 +213,21 @@ public abstract class KnowledgeIndexContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Hybrid_search_keeps_dense_hits_below_the_similarity_floor_out()
+    {
+        await Index.UpsertAsync(Indexed(Doc("17-00001", DocumentType.Mitteilung, "Lärm", "Flughafen Lärmgutachten")), Ct);
+        await Index.UpsertAsync(Indexed(Doc("17-00002", DocumentType.Mitteilung, "Theater", "Staatstheater Finanzierung Land")), Ct);
+        var exact = _embedder.Embed("Theater\nStaatstheater Finanzierung Land");
+        var unrelated = _embedder.Embed("Quantenchromodynamik Gluonen Hadronen");
+
+        // A vector equal to the second chunk's passes any floor below 1; an unrelated one does not pass 0.9.
+        var withFloor = new HybridWeights(MinDenseScore: 0.9);
+        Assert.Contains(await Index.HybridSearchAsync("Flughafen", exact, SearchFilter.PublicOnly, 10, withFloor, Ct), h => h.Chunk.DocumentId == "17-00002");
+        Assert.Empty(await Index.HybridSearchAsync("Quantenchromodynamik", unrelated, SearchFilter.PublicOnly, 10, withFloor, Ct));
+        Assert.Equal(["17-00001"], (await Index.HybridSearchAsync("Flughafen", unrelated, SearchFilter.PublicOnly, 10, withFloor, Ct)).Select(h => h.Chunk.DocumentId));
+    }
+
+    [Fact]
     public async Task Lists_documents_newest_first_with_paging()
     {
         await Index.UpsertAsync(Indexed(Doc("a", DocumentType.Mitteilung, "A", "Text eins", date: new DateOnly(2020, 1, 1))), Ct);

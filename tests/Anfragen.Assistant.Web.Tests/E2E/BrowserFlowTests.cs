@@ -119,7 +119,7 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         await staff.GotoAsync("/chat");
         await staff.Page.FillAsync("[data-testid=chat-question]", "Welche Maßnahmen gibt es zur Fachkräftegewinnung in der Verwaltung?");
         await staff.Page.ClickAsync("[data-testid=chat-send]");
-        await staff.Page.Locator("[data-testid=chat-assistant] [data-testid=chat-source]").First.WaitForAsync(new() { Timeout = 60_000 });
+        await staff.Page.Locator("[data-testid=chat-assistant] [data-testid=chat-source]").First.WaitForAsync(new() { Timeout = 90_000 });
         var href = await staff.Page.Locator("[data-testid=chat-source]").First.GetAttributeAsync("href");
         Assert.StartsWith("/archiv/dokument?id=", href, StringComparison.Ordinal);
         await staff.ScreenshotAsync("05-chat-mit-quelle");
@@ -155,7 +155,7 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         await staff.GotoAsync("/chat");
         await staff.Page.FillAsync("[data-testid=chat-question]", "Wie läuft das Auswahlverfahren für die Leitung des Fachbereichs 37?");
         await staff.Page.ClickAsync("[data-testid=chat-send]");
-        await staff.Page.Locator("[data-testid=chat-assistant]").Last.WaitForAsync(new() { Timeout = 60_000 });
+        await staff.Page.Locator("[data-testid=chat-assistant]").Last.WaitForAsync(new() { Timeout = 90_000 });
         await staff.Page.Locator("[data-testid=chat-streaming]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         seen.Add(await staff.Page.ContentAsync());
 
@@ -178,7 +178,7 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? string.Empty);
         await using var admin = await BrowserSession.SignInAsync(fixture, Users.Admin);
         await admin.Page.GotoAsync("/scalar/");
-        await admin.Page.GetByText("/api/inquiries").First.WaitForAsync(new() { Timeout = 30_000 });
+        await admin.Page.GetByText("/api/inquiries").First.WaitForAsync(new() { Timeout = 90_000 });
         await admin.ScreenshotAsync("11-api-referenz", fullPage: false);
         Assert.DoesNotContain(admin.ConsoleErrors, e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
     }
@@ -194,7 +194,7 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
             await using var admin = await BrowserSession.SignInAsync(fixture, Users.Admin);
             await admin.GotoAsync("/verwaltung");
             await admin.Page.Locator("[data-testid=ingest-files]").SetInputFilesAsync(file);
-            await admin.Page.Locator("[data-testid=ingestion-status]", new() { HasTextString = "fertig: 1 Dokumente" }).WaitForAsync(new() { Timeout = 60_000 });
+            await admin.Page.Locator("[data-testid=ingestion-status]", new() { HasTextString = "fertig: 1 Dokumente" }).WaitForAsync(new() { Timeout = 90_000 });
             await admin.ScreenshotAsync("12-verwaltung-aufnahme");
 
             await admin.GotoAsync($"/archiv?q={Uri.EscapeDataString("Zauberquelle Wasserspielplatz")}");
@@ -216,7 +216,7 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         await staff.Page.FillAsync("[data-testid=inquiry-text]", ApiCalls.InquiryText("2026-04_anfrage_ki_assistent_e-akte.md"));
         await staff.Page.ClickAsync("[data-testid=parse-text]");
         await staff.Page.ClickAsync("[data-testid=confirm-inquiry]");
-        await staff.Page.Locator("[data-testid=answer-1][data-status=Proposed]").WaitForAsync(new() { Timeout = 60_000 });
+        await staff.Page.Locator("[data-testid=answer-1][data-status=Proposed]").WaitForAsync(new() { Timeout = 90_000 });
         await staff.Page.Locator("[data-testid=drafting]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         var url = staff.Page.Url;
 

@@ -29,6 +29,10 @@ internal sealed class BrowserSession : IAsyncDisposable
     public static async Task<BrowserSession> SignInAsync(BrowserFixture fixture, string userName)
     {
         var context = await fixture.Browser!.NewContextAsync(new() { BaseURL = fixture.BaseAddress.ToString(), AcceptDownloads = true, Locale = "de-DE", ViewportSize = new() { Width = 1280, Height = 900 } });
+
+        // Two cores shared by three test assemblies running at once: waits get room beyond Playwright's 30 s default.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         var session = new BrowserSession(fixture, context, page);
         await page.GotoAsync("/anmelden");
@@ -39,7 +43,7 @@ internal sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>Waits until the Blazor circuit is connected, so clicks and uploads reach the server.</summary>
-    public Task WaitInteractiveAsync() => Page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+    public Task WaitInteractiveAsync() => Page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 90_000 });
 
     public async Task GotoAsync(string path)
     {

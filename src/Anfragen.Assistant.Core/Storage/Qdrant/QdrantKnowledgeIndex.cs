@@ -208,7 +208,9 @@ public sealed class QdrantKnowledgeIndex : IKnowledgeIndex, IDisposable
         var request = QdrantQueries.Hybrid(_sparse.ForQuery(query), queryVector.ToArray(), QdrantFilters.ForChunks(filter), top, weights);
         if (request.Prefetches.Count == 0)
         {
-            return await QueryAsync(request, top, cancellationToken).ConfigureAwait(false);
+            // One side only; a dense-only hybrid search keeps the same similarity floor as the fused one.
+            var single = await QueryAsync(request, top, cancellationToken).ConfigureAwait(false);
+            return request.Using == QdrantPayload.DenseVector ? [.. single.Where(d => d.Score >= weights.MinDenseScore)] : single;
         }
 
         if (!_clientSideFusion)
@@ -228,7 +230,7 @@ public sealed class QdrantKnowledgeIndex : IKnowledgeIndex, IDisposable
 
         var pool = (int)QdrantQueries.PrefetchLimit(top);
         var keyword = await QueryAsync(request.Prefetches[0], pool, cancellationToken).ConfigureAwait(false);
-        var dense = await QueryAsync(request.Prefetches[1], pool, cancellationToken).ConfigureAwait(false);
+        var dense = (await QueryAsync(request.Prefetches[1], pool, cancellationToken).ConfigureAwait(false)).Where(d => d.Score >= weights.MinDenseScore).ToList();
         return ReciprocalRankFusion.Fuse(keyword, dense, weights, top);
     }
 

@@ -45,7 +45,7 @@ internal static class QdrantQueries
         var prefetches = new List<PrefetchQuery>
         {
             new() { Query = ToQuery(keywordQuery), Using = QdrantPayload.SparseVector, Filter = filter, Limit = limit },
-            new() { Query = denseQuery, Using = QdrantPayload.DenseVector, Filter = filter, Limit = limit },
+            new() { Query = denseQuery, Using = QdrantPayload.DenseVector, Filter = filter, Limit = limit, ScoreThreshold = (float)weights.MinDenseScore },
         };
         return new QdrantHybridQuery(prefetches, Fusion(weights), null, filter);
     }

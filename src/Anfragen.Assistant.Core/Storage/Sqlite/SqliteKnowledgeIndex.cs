@@ -329,7 +329,7 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
         var pool = Math.Max(top, 50);
         var keyword = await KeywordSearchAsync(query, filter, pool, cancellationToken).ConfigureAwait(false);
         var dense = weights.Dense > 0
-            ? await DenseSearchAsync(queryVector, filter, pool, cancellationToken).ConfigureAwait(false)
+            ? (await DenseSearchAsync(queryVector, filter, pool, cancellationToken).ConfigureAwait(false)).Where(d => d.Score >= weights.MinDenseScore).ToList()
             : [];
         return ReciprocalRankFusion.Fuse(keyword, dense, weights, top);
     }
