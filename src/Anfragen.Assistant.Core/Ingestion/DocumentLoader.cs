@@ -337,7 +337,7 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
             if (trimmed.Length > 0)
             {
                 // A first "line" can be a whole paragraph: keep its first sentence, at most 120 characters.
-                var sentenceEnd = trimmed.IndexOfAny(['.', '?', '!', ';']);
+                var sentenceEnd = FirstSentenceEnd(trimmed);
                 if (sentenceEnd > 20)
                 {
                     trimmed = trimmed[..sentenceEnd];
@@ -349,6 +349,35 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
 
         return string.Empty;
     }
+
+    // The end of the first sentence: a stop followed by a space and a capital (or the end), not the dot of a date
+    // ("am 31.5."), a number or an abbreviation ("z. B.", "Nr.", "Ds.").
+    private static int FirstSentenceEnd(string text)
+    {
+        foreach (Match stop in SentenceStop().Matches(text))
+        {
+            var at = stop.Index;
+            var before = text[..at];
+            var lastWord = before[(before.LastIndexOfAny([' ', '(', '\t']) + 1)..];
+            var next = text[(at + 1)..].TrimStart();
+            if (text[at] == '.' && (lastWord.Length <= 1 || char.IsAsciiDigit(lastWord[^1]) || lastWord.Contains('.', StringComparison.Ordinal) || Abbreviations.Contains(lastWord)))
+            {
+                continue;
+            }
+
+            if (next.Length == 0 || char.IsUpper(next[0]) || next[0] is '„' or '"')
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase) { "bzw", "ggf", "vgl", "inkl", "insb", "Prof", "Dr", "Abs", "Tel", "Str", "Nr", "Ds", "ca", "usw", "ff", "St", "Hr", "Fr", "gem", "lt", "evtl" };
+
+    [GeneratedRegex(@"[.?!;](?=\s|$)")]
+    private static partial Regex SentenceStop();
 
     private static DateOnly? FirstDate(string text)
     {

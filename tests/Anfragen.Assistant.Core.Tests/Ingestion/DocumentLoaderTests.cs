@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Anfragen.Assistant.Documents;
 using Anfragen.Assistant.Fakes;
 
@@ -50,6 +51,19 @@ public sealed class DocumentLoaderTests : IDisposable
         var document = Assert.Single(await LoadAsync(corpus)).Document!;
         Assert.Contains("Brodwegs", document.Text, StringComparison.Ordinal);
         Assert.Equal("23-21694", document.Id);
+    }
+
+    [Theory]
+    [InlineData("Die Lokalzeitung berichtete am 12.3. über die geplante Schließung des Hallenbads Nord; Anwohner kritisieren das.", "Die Lokalzeitung berichtete am 12.3. über die geplante Schließung des Hallenbads Nord")]
+    [InlineData("Seit der Sitzung vom 4. Mai 2025 (Ds. 25-10001) ist nichts geschehen. Wir fragen daher nach.", "Seit der Sitzung vom 4. Mai 2025 (Ds. 25-10001) ist nichts geschehen")]
+    [InlineData("Die Kosten steigen z. B. bei Nr. 4 deutlich an. Mehr dazu unten.", "Die Kosten steigen z. B. bei Nr. 4 deutlich an")]
+    public async Task Without_a_title_the_first_sentence_is_the_title_not_cut_at_a_date_or_abbreviation(string text, string title)
+    {
+        var corpus = Write("untitled.jsonl", JsonSerializer.Serialize(new { id = "25-10002", type = "Mitteilung", title = "", text }));
+
+        var document = Assert.Single(await LoadAsync(corpus)).Document!;
+
+        Assert.Equal(title, document.Title);
     }
 
     [Fact]
