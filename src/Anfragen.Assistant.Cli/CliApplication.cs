@@ -28,6 +28,16 @@ public static class CliApplication
             await error.WriteLineAsync($"Fehler: {ex.Message}");
             return ExitCodes.InputError;
         }
+        catch (FileNotFoundException ex)
+        {
+            await error.WriteLineAsync($"Fehler: {ex.FileName ?? ex.Message}: Datei nicht gefunden");
+            return ExitCodes.InputError;
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            await error.WriteLineAsync($"Fehler: Verzeichnis nicht gefunden ({ex.Message})");
+            return ExitCodes.InputError;
+        }
         catch (Exception ex) when (ex is IndexMismatchException or IndexUnavailableException or Drafting.LanguageModelException
             or HttpRequestException or System.ClientModel.ClientResultException or AggregateException or NotSupportedException or IOException)
         {

@@ -138,6 +138,20 @@ public sealed class KnowledgeBaseCommandsTests : IDisposable
         Assert.Contains("other-model", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("search", "--queries")]
+    [InlineData("eval", "--queries")]
+    public async Task A_missing_queries_file_is_an_input_error_naming_the_file(string verb, string option)
+    {
+        var missing = Path.Combine(_dir.Path, "fehlt.jsonl");
+
+        var result = await Run(verb, option, missing, "--data-dir", _dir.DataDirectory);
+
+        Assert.Equal(ExitCodes.InputError, result.Exit);
+        Assert.Contains(missing, result.Error, StringComparison.Ordinal);
+        Assert.Contains("nicht gefunden", result.Error, StringComparison.Ordinal);
+    }
+
     private async Task Ingest()
     {
         var result = await Run("ingest", SampleCorpus.Write(_dir.Path), "--data-dir", _dir.DataDirectory);
