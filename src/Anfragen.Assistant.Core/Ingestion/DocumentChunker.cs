@@ -17,7 +17,7 @@ public sealed partial class DocumentChunker(ChunkingOptions? options = null)
     public const string QuestionSeparator = " – ";
 
     /// <summary>Raise when the chunks made from the same document change, so re-ingesting replaces the old ones.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     private readonly ChunkingOptions _options = options ?? ChunkingOptions.Default;
 
@@ -256,7 +256,7 @@ public sealed partial class DocumentChunker(ChunkingOptions? options = null)
 
     private static int CountWords(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
-    [GeneratedRegex(@"^[ \t]*(?:Zu[ \t]+(?:Frage[ \t]+)?(?<n>\d{1,2})(?:[ \t]*[.:)])*(?=\s|$)|Frage[ \t]+(?<n>\d{1,2})[ \t]*[:.)])", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[ \t]*(?:(?:Zu|Zur|Antwort[ \t]+(?:zu|auf)(?:[ \t]+die)?)[ \t]+(?:(?:Frage|Ziffer|Punkt|Nr\.?)[ \t]*)?(?<n>\d{1,2})(?:[ \t]*[.:)])*(?=\s|$)|Frage[ \t]+(?<n>\d{1,2})[ \t]*[:.)])", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex AnswerMarker();
 
     [GeneratedRegex(@"^[ \t]*(?<n>\d{1,2})[ \t]*(?:\)|\.:?|:)[ \t]*(?=\S)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]

@@ -50,6 +50,9 @@ public sealed class DocumentChunkerTests
     [InlineData("Zu 1.\nDie Laternen werden 2025 ersetzt.\nZu 2.\nDie Kosten betragen 40.000 Euro.")]
     [InlineData("Zu 1.:\nDie Laternen werden 2025 ersetzt.\nZu 2.:\nDie Kosten betragen 40.000 Euro.")]
     [InlineData("Frage 1: Die Laternen werden 2025 ersetzt.\nFrage 2: Die Kosten betragen 40.000 Euro.")]
+    [InlineData("Antwort zu Frage 1:\nDie Laternen werden 2025 ersetzt.\n\nAntwort zu Frage 2:\nDie Kosten betragen 40.000 Euro.")]
+    [InlineData("Zu Ziffer 1:\nDie Laternen werden 2025 ersetzt.\nZu Ziffer 2:\nDie Kosten betragen 40.000 Euro.")]
+    [InlineData("Zur Frage 1:\nDie Laternen werden 2025 ersetzt.\nZur Frage 2:\nDie Kosten betragen 40.000 Euro.")]
     [InlineData("Dies vorangestellt beantwortet die Verwaltung die Fragen wie folgt.\n1. Wann werden die Laternen ersetzt?\nDie Laternen werden 2025 ersetzt.\n2. Welche Kosten entstehen?\nDie Kosten betragen 40.000 Euro.")]
     public void Stellungnahme_is_split_so_each_answer_is_a_chunk_with_its_question_number(string answers)
     {
