@@ -36,9 +36,10 @@ public sealed partial class InquiryParser(DocumentTextReader reader)
     public Inquiry ParseLenient(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lines = SplitInlineHeadings(InquiryLines.Split(text));
+        var lines = PageLayoutCleaner.Clean(SplitInlineHeadings(InquiryLines.Split(text)));
         var metadata = InquiryMetadataReader.Read(lines);
-        var extracted = QuestionExtractor.Extract(lines, metadata.BodyStart);
+        // A Stellungnahme's "1. …?" lines are quoted questions followed by their answers, not an inquiry.
+        var extracted = metadata.IsAnswer ? new ExtractedQuestions([], -1) : QuestionExtractor.Extract(lines, metadata.BodyStart);
         var backgroundEnd = extracted.StartLine >= 0 ? extracted.StartLine : FindBodyEnd(lines, metadata.BodyStart);
         return new Inquiry
         {

@@ -286,7 +286,8 @@ internal static partial class QuestionExtractor
             return true;
         }
 
-        if (line.Length <= 60 && NextContentLine(lines, index) is { } next && InquiryLines.IsRoleLine(next) && InquiryLines.Classify(line).Kind == MarkerKind.None)
+        // A name above a role line ends the list; a wrapped question end ("ersetzt?") above "für die Fraktion" does not.
+        if (line.Length <= 60 && !InquiryLines.EndsWithPunctuation(line) && NextContentLine(lines, index) is { } next && InquiryLines.IsRoleLine(next) && InquiryLines.Classify(line).Kind == MarkerKind.None)
         {
             return true;
         }
