@@ -226,7 +226,8 @@ internal static partial class InquiryLines
     [GeneratedRegex(@"^(?<n>\d{1,2})\s*(?<rest>[A-ZÄÖÜ][a-zäöüß]+\b.*)$")]
     private static partial Regex GluedNumber();
 
-    [GeneratedRegex(@"^(?<m>[-•–—*·▪►■□➢➤✓◦‣⁃])\s*(?<rest>\S.*)$")]
+    // Word's symbol-font bullets arrive in PDF text as private-use characters (U+F0B7, U+F0A7 …) or as "o".
+    [GeneratedRegex(@"^(?<m>[-•–—*·▪►■□➢➤✓◦‣⁃\uF0B7\uF0A7\uF0D8\uF076\uF0FC\uF0A8]|o(?=\s+\p{Lu}))\s*(?<rest>\S.*)$")]
     private static partial Regex BulletMarker();
 
     [GeneratedRegex(@"^(?<m>\(?(?<l>[a-k])\s*[).]|\(?(?<l>[A-K])\s*\))\s+(?<rest>\S.*)$")]

@@ -29,7 +29,7 @@ internal static partial class InquiryMetadataReader
         id ??= ReadLetterheadNumber(lines);
         var subject = ReadField(lines, SubjectLabel(), 3) ?? ReadLetterheadValue(lines, LetterheadSubject(), " ") ?? LetterHeaderReader.ReadHeadingSubject(lines);
         var recipient = ReadField(lines, RecipientLabel(), 4, ", ") ?? ReadLetterheadValue(lines, LetterheadRecipient(), ", ") ?? LetterHeaderReader.ReadRecipient(lines);
-        var date = GermanDates.FindFirst(ReadField(lines, DateLabel(), 2)) ?? ReadLetterheadDate(lines) ?? ReadDateLine(lines);
+        var date = GermanDates.FindFirst(ReadField(lines, DateLabel(), 2)) ?? ReadLetterheadDate(lines) ?? ReadDateLine(lines) ?? LetterHeaderReader.ReadStandaloneDate(lines);
         var (committee, sessionDate, status) = BeratungsfolgeReader.Read(lines);
         if (committee is null || sessionDate is null)
         {

@@ -35,6 +35,33 @@ internal static partial class LetterHeaderReader
         return null;
     }
 
+    /// <summary>
+    /// A date alone on a line of a letterhead ("15. April 2026"), before the Betreff. Council pages with a
+    /// Beratungsfolge or a "Datum" block carry session dates on lines of their own, so they are left out.
+    /// </summary>
+    public static DateOnly? ReadStandaloneDate(string[] lines)
+    {
+        if (lines.Any(line => CouncilPageLine().IsMatch(line)))
+        {
+            return null;
+        }
+
+        foreach (var line in lines.Take(HeaderLines))
+        {
+            if (SubjectStart().IsMatch(line))
+            {
+                break;
+            }
+
+            if (GermanDates.IsDate(line))
+            {
+                return GermanDates.FindFirst(line);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>"Anfrage der SPD-Fraktion zu Schulwegen im Stadtbezirk Ost" → "Schulwegen im Stadtbezirk Ost".</summary>
     public static string? ReadHeadingSubject(string[] lines)
     {
@@ -58,7 +85,13 @@ internal static partial class LetterHeaderReader
     public static bool IsAnswer(string[] lines) =>
         lines.Take(HeaderLines).Any(line => AnswerHeading().IsMatch(line)) || lines.Any(line => AnswerFormula().IsMatch(line));
 
-    [GeneratedRegex(@"^An\s+(?:den|die|das)\s+(?:Herrn\s+|Frau\s+)?(?:Ober)?(?:bürgermeister(?:in)?|Landrat|Landrätin|Rat\b|Magistrat|Gemeinderat|Stadtrat|Verwaltung|Vorsitzenden?)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\|?\s*(?:Beratungsfolge|Grunddaten|Datum|Sitzungstermin|Gremium|Status)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CouncilPageLine();
+
+    [GeneratedRegex(@"^(?:Betreff|Sachverhalt|Sehr\s+geehrte)", RegexOptions.IgnoreCase)]
+    private static partial Regex SubjectStart();
+
+    [GeneratedRegex(@"^(?:An\s+(?:den|die|das)\s+(?:Herrn\s+|Frau\s+)?|Herrn\s+|Frau\s+)(?:Ober)?(?:bürgermeister(?:in)?|Landrat|Landrätin|Rat\b|Magistrat|Gemeinderat|Stadtrat|Verwaltung|Vorsitzenden?)", RegexOptions.IgnoreCase)]
     private static partial Regex AddresseeLine();
 
     [GeneratedRegex(@"^(?:Der|Die)\s+(?:Ober)?(?:bürgermeister(?:in)?|Landrat|Landrätin)$", RegexOptions.IgnoreCase)]

@@ -488,4 +488,60 @@ public sealed class InquiryLayoutTests
 
         Assert.Equal(["Welche Geräte sind gesperrt?", "Bis wann werden sie ersetzt?"], inquiry.Questions.Select(q => q.Text));
     }
+
+    [Theory]
+    [InlineData("\uF0B7")]
+    [InlineData("\uF0A7")]
+    [InlineData("o")]
+    [InlineData("▪")]
+    public void Word_symbol_bullets_from_pdf_text_mark_questions(string bullet)
+    {
+        var text = $"Wir fragen die Verwaltung:\n\n{bullet} Welche Geräte sind gesperrt?\n{bullet} Bis wann werden sie ersetzt?\n\nMit freundlichen Grüßen";
+
+        Assert.Equal(["Welche Geräte sind gesperrt?", "Bis wann werden sie ersetzt?"], Questions(text));
+    }
+
+    [Fact]
+    public void A_declarative_paragraph_after_the_last_question_is_not_part_of_it()
+    {
+        const string Text = """
+            Wir fragen die Verwaltung:
+
+            1. Welche Geräte sind gesperrt?
+
+            Bitte nach Spielplätzen aufschlüsseln.
+
+            2. Bis wann werden sie ersetzt?
+
+            Die Fragen wurden bereits im Stadtbezirksrat gestellt, dort aber aus Zeitgründen nicht abschließend beantwortet, weshalb wir sie hier erneut vorlegen.
+
+            Erika Beispiel
+            """;
+
+        Assert.Equal(["Welche Geräte sind gesperrt? Bitte nach Spielplätzen aufschlüsseln.", "Bis wann werden sie ersetzt?"], Questions(Text));
+    }
+
+    [Theory]
+    [InlineData("Die SPD-Fraktion bittet die Verwaltung um die Beantwortung der folgenden Fragen:")]
+    [InlineData("Deshalb stellen wir folgende Anfrage:")]
+    [InlineData("Hierzu fragen wir die Verwaltung:")]
+    [InlineData("Die Fraktion fragt an:")]
+    [InlineData("Ich bitte um Beantwortung folgender Fragen:")]
+    public void Recognises_lead_ins_naming_the_group(string leadIn)
+    {
+        var text = Background + leadIn + "\n- Welche Geräte sind gesperrt?\n- Bis wann werden sie ersetzt?\n\ngez. Erika Beispiel";
+
+        Assert.Equal(["Welche Geräte sind gesperrt?", "Bis wann werden sie ersetzt?"], Questions(text));
+    }
+
+    [Fact]
+    public void A_date_alone_in_the_letterhead_is_the_date()
+    {
+        const string Text = "Fraktion Die Linke im Rat\nHerrn Oberbürgermeister\nMax Muster\n\n15. April 2026\n\nBetreff: Radwege\n\nWir fragen:\n1. Wie viele Radwege gibt es?";
+
+        var inquiry = CreateParser().ParseLenient(Text);
+
+        Assert.Equal(new DateOnly(2026, 4, 15), inquiry.Date);
+        Assert.Equal("Herrn Oberbürgermeister", inquiry.Recipient);
+    }
 }
