@@ -13,7 +13,8 @@ internal sealed record InquiryMetadata(
     DateOnly? SessionDate,
     Visibility? Visibility,
     int BodyStart,
-    bool IsAnswer);
+    bool IsAnswer,
+    bool IsMotion);
 
 /// <summary>
 /// Reads subject, recipient, date, Beratungsfolge and visibility from the three layouts we meet: the letter form of
@@ -41,7 +42,7 @@ internal static partial class InquiryMetadataReader
         committee ??= BeratungsfolgeReader.CleanCommittee(ReadField(lines, CommitteeLabel(), 2));
         sessionDate ??= GermanDates.FindFirst(ReadField(lines, SessionLabel(), 2));
         var visibility = status ?? headerVisibility ?? ReadStatusVisibility(lines);
-        return new InquiryMetadata(id, Clean(subject), Clean(recipient), date, committee, sessionDate, visibility, FindBodyStart(lines), LetterHeaderReader.IsAnswer(lines));
+        return new InquiryMetadata(id, Clean(subject), Clean(recipient), date, committee, sessionDate, visibility, FindBodyStart(lines), LetterHeaderReader.IsAnswer(lines), LetterHeaderReader.IsMotion(lines));
     }
 
     private static (string? Id, Visibility? Visibility) ReadHeader(string[] lines)

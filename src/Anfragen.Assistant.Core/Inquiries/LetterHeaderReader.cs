@@ -106,6 +106,16 @@ internal static partial class LetterHeaderReader
     [GeneratedRegex(@"^(?:der\s+|die\s+)?(?:Sitzung|Ratssitzung|nächsten\s+Sitzung)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SessionPhrase();
 
+    /// <summary>An Antrag (motion): headed so, or carrying a Beschlussvorschlag; its requests to the administration are resolutions.</summary>
+    public static bool IsMotion(string[] lines) =>
+        lines.Take(HeaderLines).Any(line => MotionHeading().IsMatch(line)) || lines.Any(line => ResolutionLine().IsMatch(line));
+
+    [GeneratedRegex(@"^(?:Änderungs|Dringlichkeits|Ergänzungs)?[Aa]ntrag(?:\s+(?:der|des|von)\b|\s*\(|\s*[-–:]|\s*$)")]
+    private static partial Regex MotionHeading();
+
+    [GeneratedRegex(@"^(?:Beschlussvorschlag\s*:?\s*$|Der\s+Rat\s+(?:möge|wolle)\s+beschließen|Der\s+(?:Rat|Ausschuss|Stadtbezirksrat)\s+beschließt\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex ResolutionLine();
+
     [GeneratedRegex(@"^(?:Stellungnahme(?:\s+der\s+Verwaltung)?|Antwort\s+der\s+Verwaltung)\s*:?$|^Stellungnahme\s*(?:\([^)]*\))?\s*[-–]\s*\d", RegexOptions.IgnoreCase)]
     private static partial Regex AnswerHeading();
 

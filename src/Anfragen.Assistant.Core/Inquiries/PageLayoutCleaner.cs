@@ -39,9 +39,9 @@ internal static partial class PageLayoutCleaner
         return kept.Count == lines.Length ? lines : [.. kept];
     }
 
-    // Labels, list items and sentences are content, even when they repeat.
+    // Labels, list items, sentences and single words (table cells such as "Erledigt") are content, even when they repeat.
     private static bool IsLetterheadCandidate(string line) =>
-        InquiryLines.Classify(line).Kind == MarkerKind.None && !line.Contains(':', StringComparison.Ordinal) && !InquiryLines.EndsWithPunctuation(line);
+        line.Contains(' ', StringComparison.Ordinal) && InquiryLines.Classify(line).Kind == MarkerKind.None && !line.Contains(':', StringComparison.Ordinal) && !InquiryLines.EndsWithPunctuation(line);
 
     /// <summary>Splits "1. Wie …? 2. Wann …? 3. Was …?" on one line into one line per question (numbers must run 1, 2, 3 …).</summary>
     private static string[] SplitFlattenedLists(string[] lines)

@@ -16,12 +16,28 @@ internal static partial class QuestionExtractor
 {
     private const int LeadInLookahead = 4;
 
-    public static ExtractedQuestions Extract(string[] lines, int bodyStart)
+    /// <summary>The questions of <paramref name="lines"/>, looked for from <paramref name="bodyStart"/> (the Sachverhalt) on.</summary>
+    /// <param name="lines">The cleaned lines of the whole document.</param>
+    /// <param name="bodyStart">The first line of the body.</param>
+    /// <param name="isMotion">An Antrag: its "Die Verwaltung wird gebeten, … zu berichten" is a resolution, not a question.</param>
+    public static ExtractedQuestions Extract(string[] lines, int bodyStart, bool isMotion = false)
     {
         bodyStart = Math.Clamp(bodyStart, 0, lines.Length);
+        return ExtractAfterLastLeadIn(lines, bodyStart, lines.Length)
+            ?? ExtractBestList(lines, bodyStart)
+            ?? ExtractQuestionBeforeSignature(lines, bodyStart)
+            ?? (isMotion ? null : ExtractRequest(lines, bodyStart))
 
-        // The last lead-in that is followed by questions wins: earlier ones are often rhetorical ("fragen wir uns").
-        for (var i = lines.Length - 1; i >= bodyStart; i--)
+            // Some councils put the questions above the Sachverhalt. Only a lead-in is trusted there: the header
+            // above holds Grunddaten dashes ("- Betreff:") that would pass for a bulleted list.
+            ?? ExtractAfterLastLeadIn(lines, 0, bodyStart)
+            ?? new ExtractedQuestions([], -1);
+    }
+
+    /// <summary>The last lead-in in [from, to) that is followed by questions wins: earlier ones are often rhetorical ("fragen wir uns").</summary>
+    private static ExtractedQuestions? ExtractAfterLastLeadIn(string[] lines, int from, int to)
+    {
+        for (var i = to - 1; i >= from; i--)
         {
             if (!IsLeadIn(lines[i], out var inlineRest))
             {
@@ -35,13 +51,7 @@ internal static partial class QuestionExtractor
             }
         }
 
-        var fromList = ExtractBestList(lines, bodyStart);
-        if (fromList is not null)
-        {
-            return fromList;
-        }
-
-        return ExtractQuestionBeforeSignature(lines, bodyStart) ?? ExtractRequest(lines, bodyStart) ?? new ExtractedQuestions([], -1);
+        return null;
     }
 
     /// <summary>"Die Verwaltung wird gebeten mitzuteilen, wie viele …" is itself the (only) question.</summary>

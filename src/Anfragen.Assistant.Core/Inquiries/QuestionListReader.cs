@@ -85,7 +85,8 @@ internal static partial class QuestionListReader
 
             var marker = InquiryLines.Classify(line);
             var current = items.Count > 0 ? InquiryLines.Join(items[^1]) : string.Empty;
-            if (IsNextItem(marker, topKind, items.Count, expected, allOnes))
+            // A weak number ("2 Kitas …") only starts the next question once the current one is finished.
+            if (IsNextItem(marker, topKind, items.Count, expected, allOnes) && (!marker.Weak || InquiryLines.IsComplete(current)))
             {
                 if (topKind == MarkerKind.Number)
                 {

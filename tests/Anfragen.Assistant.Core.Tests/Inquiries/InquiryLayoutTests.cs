@@ -544,4 +544,67 @@ public sealed class InquiryLayoutTests
         Assert.Equal(new DateOnly(2026, 4, 15), inquiry.Date);
         Assert.Equal("Herrn Oberbürgermeister", inquiry.Recipient);
     }
+
+    [Fact]
+    public void An_antrag_asking_the_administration_to_report_has_no_questions()
+    {
+        const string Text = """
+            Antrag der SPD-Fraktion
+            Betreff: Bericht über Spielplätze
+
+            Beschlussvorschlag:
+            Die Verwaltung wird gebeten, dem Jugendhilfeausschuss bis Ende 2026 über den Zustand der Spielplätze zu berichten.
+
+            Begründung:
+            Die Geräte sind seit Monaten gesperrt.
+            """;
+
+        Assert.Empty(CreateParser().ParseLenient(Text).Questions);
+    }
+
+    [Fact]
+    public void Questions_before_the_sachverhalt_are_read()
+    {
+        const string Text = """
+            Betreff: Spielplätze im Stadtteil
+
+            Anfrage:
+            1. Welche Geräte sind gesperrt?
+            2. Bis wann werden sie ersetzt?
+
+            Sachverhalt:
+            Seit dem Frühjahr sind mehrere Geräte gesperrt.
+
+            Erika Beispiel
+            Fraktionsvorsitzende
+            """;
+
+        var inquiry = CreateParser().ParseLenient(Text);
+
+        Assert.Equal(["Welche Geräte sind gesperrt?", "Bis wann werden sie ersetzt?"], inquiry.Questions.Select(q => q.Text));
+        Assert.Equal("Seit dem Frühjahr sind mehrere Geräte gesperrt.", inquiry.Background);
+    }
+
+    [Fact]
+    public void A_wrapped_line_starting_with_a_count_is_not_the_next_question()
+    {
+        const string Text = "Wir fragen die Verwaltung:\n1. Wie viele Plätze fehlen in den\n2 Kitas im Norden?\n2. Wann öffnet die neue Kita?";
+
+        Assert.Equal(["Wie viele Plätze fehlen in den 2 Kitas im Norden?", "Wann öffnet die neue Kita?"], Questions(Text));
+    }
+
+    [Fact]
+    public void A_single_question_in_a_letter_after_the_greeting_is_read()
+    {
+        const string Text = """
+            Sehr geehrte Damen und Herren,
+
+            ich bitte um Beantwortung folgender Frage: Wann wird die Ampel an der Schulstraße wieder eingeschaltet?
+
+            Mit freundlichen Grüßen
+            Erika Beispiel
+            """;
+
+        Assert.Equal(["Wann wird die Ampel an der Schulstraße wieder eingeschaltet?"], Questions(Text));
+    }
 }
