@@ -236,7 +236,7 @@ internal static partial class InquiryLines
     [GeneratedRegex(@"^(?:Seite\s+\d+(?:\s*(?:von|/)\s*\d+)?|-?\s*\d{1,3}\s*-?|Reduzieren|Loading\.*|ALLRIS\s*-\s*Vorlage|Erweitern|[-_*=|]{1,}|●)$", RegexOptions.IgnoreCase)]
     private static partial Regex Furniture();
 
-    [GeneratedRegex(@"^(?:gez\.?(?:\s|$)|(?:mit\s+)?freundlichen?\s+grü(?:ß|ss)en|freundliche\s+grü(?:ß|ss)e|viele\s+grü(?:ß|ss)e|anlage(?:n|/n|\(n\))?\s*:?\s*$|anlagen?\s*:|anlage\s+\d|anlagen?\s*-?\s*keine|stammbaum\b|erläuterungen und hinweise|(?:begründung|sachverhalt|beschlussvorschlag|beschluss|bezug|hinweis)\s*:?\s*$|verteiler\s*:)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:gez\.?:?(?:\s|$)|gezeichnet\b|(?:mit\s+)?freundliche[mn]?\s+grü(?:ß|ss)(?:en|e)?\b|(?:freundliche|viele|beste|herzliche|liebe)\s+grü(?:ß|ss)e|mfg\b|anlage(?:n|/n|\(n\))?\s*:?\s*$|anlagen?\s*:|anlage\s+\d|anlagen?\s*-?\s*keine|stammbaum\b|erläuterungen und hinweise|(?:begründung|sachverhalt|beschlussvorschlag|beschluss|bezug|hinweis)\s*:?\s*$|verteiler\s*:)", RegexOptions.IgnoreCase)]
     private static partial Regex HardStop();
 
     [GeneratedRegex(@"^(?:stellv\.\s*|stellvertretende[r]?\s+)?(?:fraktionsvorsitz|fraktionsgeschäftsführ|fraktionssprecher|gruppenvorsitz|gruppensprecher|vorsitzende[r]?\b|ratsherr\b|ratsfrau\b|ratsmitglied\b|bezirksratsmitglied\b|bezirksbürgermeister|für die (?:fraktion|gruppe)\b|im auftrag\b|i\.\s?a\.)", RegexOptions.IgnoreCase)]

@@ -261,7 +261,7 @@ internal static partial class InquiryMetadataReader
     [GeneratedRegex(@"^(?:\d{2}-\d{5}(?:-\d{2}){0,2}|\d{1,5}/\d{2})$")]
     private static partial Regex PaperNumber();
 
-    [GeneratedRegex(@"^-?\s*Betreff\s*:\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^-?\s*(?:Betreff|Betr\.|Thema)\s*:\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex SubjectLabel();
 
     [GeneratedRegex(@"^-?\s*(?:Empfänger(?:in)?|Adressat(?:in)?)\s*:\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]

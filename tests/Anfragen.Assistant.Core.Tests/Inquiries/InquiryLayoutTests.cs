@@ -125,6 +125,11 @@ public sealed class InquiryLayoutTests
     [InlineData("Anlage(n):\nLageplan")]
     [InlineData("Verteiler:\nalle Fraktionen")]
     [InlineData("Mit freundlichen Grüßen\n\nErika Beispiel")]
+    [InlineData("Mit freundlichem Gruß\nErika Beispiel")]
+    [InlineData("Beste Grüße\nErika Beispiel")]
+    [InlineData("Gez.: Erika Beispiel")]
+    [InlineData("gez. Erika Beispiel, Ratsfrau")]
+    [InlineData("Erika Beispiel (Fraktionsvorsitzende)")]
     public void Signature_blocks_end_the_last_question(string signature)
     {
         var text = $"Wir fragen die Verwaltung:\n\n1. Welche Geräte sind gesperrt?\n2. Wann werden sie\nersetzt?\n\n{signature}";
@@ -606,5 +611,16 @@ public sealed class InquiryLayoutTests
             """;
 
         Assert.Equal(["Wann wird die Ampel an der Schulstraße wieder eingeschaltet?"], Questions(Text));
+    }
+
+    [Theory]
+    [InlineData("Betr.: Radwege in der Innenstadt")]
+    [InlineData("Betreff: Radwege in der Innenstadt")]
+    [InlineData("Thema: Radwege in der Innenstadt")]
+    public void Reads_abbreviated_subject_labels(string line)
+    {
+        var text = $"{line}\n\nWir fragen:\n1. Wie viele Radwege gibt es?";
+
+        Assert.Equal("Radwege in der Innenstadt", CreateParser().ParseLenient(text).Subject);
     }
 }
