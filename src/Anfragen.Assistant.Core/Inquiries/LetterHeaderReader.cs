@@ -83,7 +83,11 @@ internal static partial class LetterHeaderReader
     /// is an inquiry quoting an earlier answer.
     /// </summary>
     public static bool IsAnswer(string[] lines) =>
-        lines.Take(HeaderLines).Any(line => AnswerHeading().IsMatch(line)) || lines.Any(line => AnswerFormula().IsMatch(line));
+        lines.Take(HeaderLines).Any(line => AnswerHeading().IsMatch(line))
+        || lines.Any(line => AnswerFormula().IsMatch(line))
+
+        // "Zu 1.:" / "Antwort:" paragraphs, at least two, answer quoted questions one by one.
+        || lines.Count(line => AnswerMarker().IsMatch(line)) >= 2;
 
     [GeneratedRegex(@"^\|?\s*(?:Beratungsfolge|Grunddaten|Datum|Sitzungstermin|Gremium|Status)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CouncilPageLine();
@@ -118,6 +122,9 @@ internal static partial class LetterHeaderReader
 
     [GeneratedRegex(@"^(?:Stellungnahme(?:\s+der\s+Verwaltung)?|Antwort\s+der\s+Verwaltung)\s*:?$|^Stellungnahme\s*(?:\([^)]*\))?\s*[-–]\s*\d", RegexOptions.IgnoreCase)]
     private static partial Regex AnswerHeading();
+
+    [GeneratedRegex(@"^(?:Zu\s+(?:Frage\s*)?\d{1,2}\s*(?:\.\s*:?|:|\))|Antwort(?:\s+(?:zu|auf)\s+(?:Frage\s*)?\d{1,2}\.?)?\s*:)", RegexOptions.IgnoreCase)]
+    private static partial Regex AnswerMarker();
 
     [GeneratedRegex(@"\b(?:wird|werden|nimmt|nehme|nehmen)\b(?:(?!gebeten|bitte).){0,80}\bwie\s+folgt\s+(?:Stellung|beantwortet)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AnswerFormula();

@@ -623,4 +623,38 @@ public sealed class InquiryLayoutTests
 
         Assert.Equal("Radwege in der Innenstadt", CreateParser().ParseLenient(text).Subject);
     }
+
+    [Fact]
+    public void Questions_quoted_with_their_answers_are_not_an_inquiry()
+    {
+        const string Text = """
+            Betreff: Spielplätze im Stadtteil
+
+            Frage 1: Welche Geräte sind gesperrt?
+            Antwort: Derzeit sind vier Geräte gesperrt.
+
+            Frage 2: Bis wann werden sie ersetzt?
+            Antwort: Der Ersatz erfolgt bis Ende 2026.
+            """;
+
+        Assert.Empty(CreateParser().ParseLenient(Text).Questions);
+    }
+
+    [Fact]
+    public void Zu_frage_answers_after_quoted_questions_are_not_an_inquiry()
+    {
+        const string Text = """
+            Die Fraktion hat folgende Fragen gestellt:
+            1. Welche Geräte sind gesperrt?
+            2. Bis wann werden sie ersetzt?
+
+            Zu 1.:
+            Derzeit sind vier Geräte gesperrt.
+
+            Zu 2.:
+            Der Ersatz erfolgt bis Ende 2026.
+            """;
+
+        Assert.Empty(CreateParser().ParseLenient(Text).Questions);
+    }
 }
