@@ -188,7 +188,7 @@ internal static partial class QuestionExtractor
         return bestNumbered ?? bestBulleted;
     }
 
-    /// <summary>No lead-in and no list: a paragraph ending with "?" directly above the signature is the question.</summary>
+    /// <summary>No lead-in and no list: the paragraphs ending with "?" directly above the signature are the questions.</summary>
     private static ExtractedQuestions? ExtractQuestionBeforeSignature(string[] lines, int bodyStart)
     {
         var stop = -1;
@@ -212,19 +212,27 @@ internal static partial class QuestionExtractor
             last--;
         }
 
-        if (last < bodyStart || !InquiryLines.EndsWithQuestionMark(lines[last]))
+        // Every question directly above the signature counts, each ending with "?" (one per paragraph or sentence line);
+        // the first finished sentence that does not ask ends the search.
+        var questions = new List<string>();
+        var first = -1;
+        while (last >= bodyStart && InquiryLines.EndsWithQuestionMark(lines[last]))
         {
-            return null;
+            first = last;
+            while (first - 1 >= bodyStart && lines[first - 1].Length > 0 && !InquiryLines.IsComplete(lines[first - 1]))
+            {
+                first--;
+            }
+
+            questions.Insert(0, InquiryLines.Join(lines[first..(last + 1)]));
+            last = first - 1;
+            while (last >= bodyStart && lines[last].Length == 0)
+            {
+                last--;
+            }
         }
 
-        var first = last;
-        while (first - 1 >= bodyStart && lines[first - 1].Length > 0 && !InquiryLines.IsComplete(lines[first - 1]))
-        {
-            first--;
-        }
-
-        var text = InquiryLines.Join(lines[first..(last + 1)]);
-        return new ExtractedQuestions([new InquiryQuestion(1, text)], first);
+        return questions.Count == 0 ? null : new ExtractedQuestions(QuestionListReader.Number(questions), first);
     }
 
     [GeneratedRegex(@"\b(?:fragen?\s+(?:ich|wir)\b|(?:ich|wir)\s+fragen?\b|fragt\b|frage\s+ich\b|(?:bitten?|bittet)\s+(?:wir|ich)?\s*(?:die\s+Verwaltung\s+)?(?:um\s+(?:die\s+)?(?:schriftliche\s+|mündliche\s+|kurzfristige\s+)?(?:Beantwortung|Auskunft|Stellungnahme)|folgende)|(?:wird|werden)\s+(?:um\s+(?:die\s+)?(?:Beantwortung|Auskunft)\s+\S+\s+(?:\S+\s+)?)?gebeten\b|folgender?n?\s+(?:Fragen|Frage|Anfrage)\b|möchten\s+wir\s+(?:gerne\s+|gern\s+)?wissen|stellen\s+(?:wir|ich)\s+(?:daher\s+|deshalb\s+)?(?:folgende|die\s+folgende))", RegexOptions.IgnoreCase)]

@@ -657,4 +657,92 @@ public sealed class InquiryLayoutTests
 
         Assert.Empty(CreateParser().ParseLenient(Text).Questions);
     }
+
+    [Fact]
+    public void Reads_a_full_council_page_with_two_committees_and_a_signature()
+    {
+        const string Page = """
+            Rat und Stadtbezirksräte
+            Anfrage (nichtöffentlich) - 26-04321
+            Grunddaten
+            - Betreff:
+            -
+            Zustand der Spielplätze im Westen
+            - Status:
+            - nichtöffentlich (Vorlage freigegeben)
+            Beratungsfolge
+            | Status | Datum | Gremium | Beschluss | NA |
+            |---|---|---|---|---|
+            |
+            ●
+            Erledigt
+            |
+            |
+            Stadtbezirksrat im Stadtbezirk 310 Westliches Ringgebiet
+            |
+            Vorberatung
+            |
+            |
+            |
+            |
+            03.03.2026
+            |
+            |
+            ●
+            Geplant
+            |
+            |
+            Jugendhilfeausschuss
+            |
+            zur Beantwortung
+            |
+            |
+            |
+            |
+            19.03.2026
+            |
+            Sachverhalt
+            Sachverhalt:
+            Auf mehreren Spielplätzen sind Geräte gesperrt.
+            Wir bitten um Beantwortung folgender Fragen:
+            • Welche Geräte sind gesperrt?
+            • Bis wann werden sie
+            ersetzt?
+            Gez.
+            Erika Beispiel
+            Anlage/n:
+            keine
+            |
+            """;
+
+        var inquiry = CreateParser().ParseLenient(Page);
+
+        Assert.Equal("26-04321", inquiry.Id);
+        Assert.Equal("Zustand der Spielplätze im Westen", inquiry.Subject);
+        Assert.Equal("Jugendhilfeausschuss", inquiry.Committee);
+        Assert.Equal(new DateOnly(2026, 3, 19), inquiry.SessionDate);
+        Assert.Equal(Visibility.NonPublic, inquiry.Visibility);
+        Assert.Equal(["Welche Geräte sind gesperrt?", "Bis wann werden sie ersetzt?"], inquiry.Questions.Select(q => q.Text));
+        Assert.Equal("Auf mehreren Spielplätzen sind Geräte gesperrt.", inquiry.Background);
+    }
+
+    [Fact]
+    public void Unnumbered_question_paragraphs_above_the_signature_are_each_a_question()
+    {
+        const string Text = """
+            Sehr geehrte Damen und Herren,
+
+            auf mehreren Spielplätzen sind Geräte gesperrt. Die Eltern warten seit Monaten.
+
+            Welche Geräte sind gesperrt und
+            warum?
+
+            Bis wann werden sie ersetzt?
+
+            Mit freundlichen Grüßen
+            Erika Beispiel
+            """;
+
+        Assert.Equal(["Welche Geräte sind gesperrt und warum?", "Bis wann werden sie ersetzt?"], Questions(Text));
+    }
 }
