@@ -85,8 +85,10 @@ internal static partial class QuestionListReader
 
             var marker = InquiryLines.Classify(line);
             var current = items.Count > 0 ? InquiryLines.Join(items[^1]) : string.Empty;
-            // A weak number ("2 Kitas …") only starts the next question once the current one is finished.
-            if (IsNextItem(marker, topKind, items.Count, expected, allOnes) && (!marker.Weak || InquiryLines.IsComplete(current)))
+            // A weak number ("2 Kitas …") only starts the next question once the current one is finished; an ordinal
+            // wrapped to the line start ("… im" / "2. Quartal 2026?") continues an unfinished one.
+            var continuesOrdinal = !InquiryLines.IsComplete(current) && OrdinalNoun().IsMatch(marker.Rest);
+            if (IsNextItem(marker, topKind, items.Count, expected, allOnes) && (!marker.Weak || InquiryLines.IsComplete(current)) && !continuesOrdinal)
             {
                 if (topKind == MarkerKind.Number)
                 {
@@ -164,6 +166,12 @@ internal static partial class QuestionListReader
             return true;
         }
 
+        // Footnotes under the letter ("1 https://…", "2 Vgl. Ratsbeschluss …") follow the last question.
+        if (InquiryLines.IsComplete(current) && Footnote().IsMatch(line))
+        {
+            return true;
+        }
+
         if (!InquiryLines.IsComplete(current) || InquiryLines.Classify(line).Kind != MarkerKind.None)
         {
             return false;
@@ -232,4 +240,10 @@ internal static partial class QuestionListReader
 
     [GeneratedRegex(@"^(?:Bitte|Falls|Wenn|Sofern|Soweit|Ggf\.|Gegebenenfalls|Insbesondere|Dabei|Hierbei|Auch|Sowie|Und|Oder|Wir\s+bitten\s+(?:darum|hierbei|dabei),)\b", RegexOptions.IgnoreCase)]
     private static partial Regex InstructionStart();
+
+    [GeneratedRegex(@"^(?:\d{1,2}\s*(?:https?://|www\.|vgl\.|siehe\b|quelle\b|ebd\.)|https?://\S+$)", RegexOptions.IgnoreCase)]
+    private static partial Regex Footnote();
+
+    [GeneratedRegex(@"^(?:Quartal|Quartals|Halbjahr|Halbjahres|Hälfte|Bauabschnitt|Bauabschnitts|Obergeschoss|Untergeschoss|Stock|Klasse|Jahrgang|Lesung|Nachtragshaushalt|Tranche)\b")]
+    private static partial Regex OrdinalNoun();
 }

@@ -745,4 +745,20 @@ public sealed class InquiryLayoutTests
 
         Assert.Equal(["Welche Geräte sind gesperrt und warum?", "Bis wann werden sie ersetzt?"], Questions(Text));
     }
+
+    [Fact]
+    public void An_ordinal_wrapped_to_the_line_start_continues_the_question()
+    {
+        const string Text = "Wir fragen die Verwaltung:\n1. Wird der Anbau wie geplant im\n2. Quartal 2026 fertig?\n2. Welche Kosten entstehen?";
+
+        Assert.Equal(["Wird der Anbau wie geplant im 2. Quartal 2026 fertig?", "Welche Kosten entstehen?"], Questions(Text));
+    }
+
+    [Fact]
+    public void Footnotes_after_the_last_question_are_not_part_of_it()
+    {
+        const string Text = "Wir fragen die Verwaltung:\n1. Welche Geräte sind gesperrt?\n2. Bis wann werden sie ersetzt?\n\n1 https://www.example.org/spielplaetze\n2 Vgl. Ratsbeschluss vom 12.03.2025";
+
+        Assert.Equal(["Welche Geräte sind gesperrt?", "Bis wann werden sie ersetzt?"], Questions(Text));
+    }
 }
