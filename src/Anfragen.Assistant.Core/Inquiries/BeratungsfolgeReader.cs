@@ -112,13 +112,18 @@ internal static partial class BeratungsfolgeReader
             current.Answers |= token.Contains("Beantwortung", StringComparison.OrdinalIgnoreCase);
             if (IsCommitteeCandidate(token))
             {
-                current.Committee ??= CleanCommittee(token);
+                current.Committee = current.Committee is { } started && IsUnfinished(started)
+                    ? CleanCommittee(started + " " + token)
+                    : current.Committee ?? CleanCommittee(token);
             }
         }
 
         StartRow(rows, current);
         return rows.Where(row => row.Committee is not null || row.Date is not null).ToList();
     }
+
+    // A long committee name wrapped in a PDF table cell: "Ausschuss für Finanzen, Personal und" / "Digitalisierung …".
+    private static bool IsUnfinished(string committee) => UnfinishedName().IsMatch(committee);
 
     private static Row StartRow(List<Row> rows, Row finished)
     {
@@ -198,4 +203,7 @@ internal static partial class BeratungsfolgeReader
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"(?:\b(?:und|für|der|des|im|in|zur|zum|sowie)|[,\-–])$", RegexOptions.IgnoreCase)]
+    private static partial Regex UnfinishedName();
 }

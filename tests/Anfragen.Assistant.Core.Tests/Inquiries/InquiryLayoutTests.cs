@@ -761,4 +761,16 @@ public sealed class InquiryLayoutTests
 
         Assert.Equal(["Welche Geräte sind gesperrt?", "Bis wann werden sie ersetzt?"], Questions(Text));
     }
+
+    [Fact]
+    public void A_committee_name_wrapped_in_a_pdf_table_cell_is_joined()
+    {
+        const string Text = "Beratungsfolge: Sitzungstermin Status\nAusschuss für Finanzen, Personal und\nDigitalisierung (zur Beantwortung) 30.04.2026 Ö\n\nSachverhalt:\nWir fragen:\n1. Wie viele Stellen sind offen?";
+
+        var inquiry = CreateParser().ParseLenient(Text);
+
+        Assert.Equal("Ausschuss für Finanzen, Personal und Digitalisierung", inquiry.Committee);
+        Assert.Equal(new DateOnly(2026, 4, 30), inquiry.SessionDate);
+        Assert.Equal(Visibility.Public, inquiry.Visibility);
+    }
 }
