@@ -12,7 +12,9 @@ internal sealed record InquiryMetadata(
     string? Committee,
     DateOnly? SessionDate,
     Visibility? Visibility,
-    int BodyStart);
+    int BodyStart,
+    bool IsAnswer,
+    bool IsMotion);
 
 /// <summary>
 /// Reads subject, recipient, date, Beratungsfolge and visibility from the three layouts we meet: the letter form of
@@ -22,21 +24,14 @@ internal sealed record InquiryMetadata(
 /// </summary>
 internal static partial class InquiryMetadataReader
 {
-    private static readonly string[] BeratungsfolgeWords =
-    [
-        "beratungsfolge", "beratungsfolge:", "sitzungstermin", "status", "datum", "gremium", "beschluss", "na", "ö/n", "sitzung",
-        "erledigt", "offen", "geplant", "vertagt", "abgesetzt", "zurückgestellt", "ausstehend", "●", "○",
-        "zur beantwortung", "zur kenntnis", "zur kenntnisnahme", "entscheidung", "vorberatung", "anhörung", "zur information", "beratung",
-    ];
-
     public static InquiryMetadata Read(string[] lines)
     {
         var (id, headerVisibility) = ReadHeader(lines);
         id ??= ReadLetterheadNumber(lines);
-        var subject = ReadField(lines, SubjectLabel(), 3) ?? ReadLetterheadValue(lines, LetterheadSubject(), " ");
-        var recipient = ReadField(lines, RecipientLabel(), 4, ", ") ?? ReadLetterheadValue(lines, LetterheadRecipient(), ", ");
-        var date = GermanDates.FindFirst(ReadField(lines, DateLabel(), 2)) ?? ReadLetterheadDate(lines) ?? ReadDateLine(lines);
-        var (committee, sessionDate, status) = ReadBeratungsfolge(lines);
+        var subject = ReadField(lines, SubjectLabel(), 3) ?? ReadLetterheadValue(lines, LetterheadSubject(), " ") ?? LetterHeaderReader.ReadHeadingSubject(lines);
+        var recipient = ReadField(lines, RecipientLabel(), 4, ", ") ?? ReadLetterheadValue(lines, LetterheadRecipient(), ", ") ?? LetterHeaderReader.ReadRecipient(lines);
+        var date = GermanDates.FindFirst(ReadField(lines, DateLabel(), 2)) ?? ReadLetterheadDate(lines) ?? ReadDateLine(lines) ?? LetterHeaderReader.ReadStandaloneDate(lines);
+        var (committee, sessionDate, status) = BeratungsfolgeReader.Read(lines);
         if (committee is null || sessionDate is null)
         {
             var (letterCommittee, letterDate) = ReadLetterheadSession(lines);
@@ -44,10 +39,10 @@ internal static partial class InquiryMetadataReader
             sessionDate ??= letterDate;
         }
 
-        committee ??= CleanCommittee(ReadField(lines, CommitteeLabel(), 2));
+        committee ??= BeratungsfolgeReader.CleanCommittee(ReadField(lines, CommitteeLabel(), 2));
         sessionDate ??= GermanDates.FindFirst(ReadField(lines, SessionLabel(), 2));
         var visibility = status ?? headerVisibility ?? ReadStatusVisibility(lines);
-        return new InquiryMetadata(id, Clean(subject), Clean(recipient), date, committee, sessionDate, visibility, FindBodyStart(lines));
+        return new InquiryMetadata(id, Clean(subject), Clean(recipient), date, committee, sessionDate, visibility, FindBodyStart(lines), LetterHeaderReader.IsAnswer(lines), LetterHeaderReader.IsMotion(lines));
     }
 
     private static (string? Id, Visibility? Visibility) ReadHeader(string[] lines)
@@ -196,132 +191,11 @@ internal static partial class InquiryMetadataReader
             }
             else
             {
-                committee ??= CleanCommittee(line);
+                committee ??= BeratungsfolgeReader.CleanCommittee(line);
             }
         }
 
         return (committee, date);
-    }
-
-    /// <summary>
-    /// Reads the first row of the Beratungsfolge, whether tab-separated ("Ausschuss … (zur Beantwortung)\t30.04.2026\tÖ"),
-    /// a Markdown table, one cell per line, or flattened by PDF extraction onto one line.
-    /// </summary>
-    private static (string? Committee, DateOnly? Date, Visibility? Status) ReadBeratungsfolge(string[] lines)
-    {
-        var start = Array.FindIndex(lines, line => Beratungsfolge().IsMatch(line));
-        if (start < 0)
-        {
-            return (null, null, null);
-        }
-
-        var tokens = new List<string>();
-        var first = Beratungsfolge().Match(lines[start]).Groups["rest"].Value;
-        AddTokens(tokens, first);
-        for (var i = start + 1; i < lines.Length && i < start + 60; i++)
-        {
-            var line = lines[i];
-            if (line.Length == 0)
-            {
-                if (tokens.Count > 0)
-                {
-                    break;
-                }
-
-                continue;
-            }
-
-            if (SectionAfterBeratungsfolge().IsMatch(line))
-            {
-                break;
-            }
-
-            AddTokens(tokens, line);
-        }
-
-        string? committee = null;
-        DateOnly? date = null;
-        Visibility? status = null;
-        foreach (var token in tokens)
-        {
-            if (GermanDates.IsDate(token))
-            {
-                if (date is not null)
-                {
-                    break;
-                }
-
-                date = GermanDates.FindFirst(token);
-                continue;
-            }
-
-            if (StatusToken().IsMatch(token))
-            {
-                status ??= DocumentVocabulary.ParseVisibility(token);
-                continue;
-            }
-
-            if (date is null && committee is null && IsCommitteeCandidate(token))
-            {
-                committee = CleanCommittee(token);
-            }
-        }
-
-        return (committee, date, status);
-    }
-
-    private static void AddTokens(List<string> tokens, string line)
-    {
-        foreach (var cell in CellSeparator().Split(line))
-        {
-            var token = cell.Trim();
-            if (token.Length == 0 || token.Trim('-', ':', ' ').Length == 0)
-            {
-                continue;
-            }
-
-            // PDF and plain-text tables arrive flattened: "Ausschuss … (zur Beantwortung) 30.04.2026 Ö".
-            if (GermanDates.Find(token) is { } found && !GermanDates.IsDate(token))
-            {
-                var before = token[..found.Index].Trim();
-                var after = token[(found.Index + found.Length)..].Trim();
-                if (before.Length > 0)
-                {
-                    tokens.Add(before);
-                }
-
-                tokens.Add(token.Substring(found.Index, found.Length));
-                if (after.Length > 0)
-                {
-                    tokens.AddRange(after.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(1));
-                }
-
-                continue;
-            }
-
-            tokens.Add(token);
-        }
-    }
-
-    private static bool IsCommitteeCandidate(string token)
-    {
-        var lower = token.ToLowerInvariant();
-
-        // A header row flattened by PDF extraction ("Sitzungstermin Status") is made of column names only.
-        var onlyHeaderWords = lower.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(BeratungsfolgeWords.Contains);
-        return token.Length >= 3 && token.Any(char.IsLetter) && !onlyHeaderWords && !lower.StartsWith("status", StringComparison.Ordinal);
-    }
-
-    private static string? CleanCommittee(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var cleaned = CommitteeRole().Replace(value, string.Empty);
-        cleaned = Whitespace().Replace(cleaned, " ").Trim(' ', ',', ';', '-');
-        return cleaned.Length == 0 ? null : cleaned;
     }
 
     private static Visibility? ReadStatusVisibility(string[] lines)
@@ -387,7 +261,7 @@ internal static partial class InquiryMetadataReader
     [GeneratedRegex(@"^(?:\d{2}-\d{5}(?:-\d{2}){0,2}|\d{1,5}/\d{2})$")]
     private static partial Regex PaperNumber();
 
-    [GeneratedRegex(@"^-?\s*Betreff\s*:\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^-?\s*(?:Betreff|Betr\.|Thema)\s*:\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex SubjectLabel();
 
     [GeneratedRegex(@"^-?\s*(?:Empfänger(?:in)?|Adressat(?:in)?)\s*:\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
@@ -416,21 +290,6 @@ internal static partial class InquiryMetadataReader
 
     [GeneratedRegex(@"^-?\s*(?:Betreff|Empfänger(?:in)?|Adressat(?:in)?|Absender|Datum|Beratungsfolge|Sachverhalt|Status|Vorlageart|Vorlage-Art|Federführend|Beteiligt|Verantwortlich|Anlage/n|Anlagen?|Begründung|Gremium|Sitzungstermin|Nummer|Bezug|Bezüglich|Grunddaten)\b\s*:?(?:\s|$)", RegexOptions.IgnoreCase)]
     private static partial Regex AnyLabel();
-
-    [GeneratedRegex(@"^\|?\s*(?:Beratungsfolge)\b\s*:?\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
-    private static partial Regex Beratungsfolge();
-
-    [GeneratedRegex(@"^(?:Sachverhalt|Beschlussvorschlag|Begründung|Anlage/n|Anlagen|Reduzieren|Grunddaten)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex SectionAfterBeratungsfolge();
-
-    [GeneratedRegex(@"^(?:Ö|N|NÖ|öffentlich|nichtöffentlich|nicht\s+öffentlich)$", RegexOptions.IgnoreCase)]
-    private static partial Regex StatusToken();
-
-    [GeneratedRegex(@"\t|\||\s{3,}")]
-    private static partial Regex CellSeparator();
-
-    [GeneratedRegex(@"\s*\((?:zur\s+)?(?:Beantwortung|Kenntnis(?:nahme)?|Entscheidung|Vorberatung|Anhörung|Information|Beratung|Beschlussfassung)\)|\s+(?:zur\s+(?:Beantwortung|Kenntnis(?:nahme)?|Information)|Entscheidung|Vorberatung|Anhörung)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex CommitteeRole();
 
     [GeneratedRegex(@"nicht\s*öffentlich|nichtöffentlich|öffentlich", RegexOptions.IgnoreCase)]
     private static partial Regex VisibilityWord();

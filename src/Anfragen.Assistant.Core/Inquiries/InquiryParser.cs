@@ -36,10 +36,13 @@ public sealed partial class InquiryParser(DocumentTextReader reader)
     public Inquiry ParseLenient(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lines = SplitInlineHeadings(InquiryLines.Split(text));
+        var lines = PageLayoutCleaner.Clean(SplitInlineHeadings(InquiryLines.Split(text)));
         var metadata = InquiryMetadataReader.Read(lines);
-        var extracted = QuestionExtractor.Extract(lines, metadata.BodyStart);
-        var backgroundEnd = extracted.StartLine >= 0 ? extracted.StartLine : FindBodyEnd(lines, metadata.BodyStart);
+        // A Stellungnahme's "1. …?" lines are quoted questions followed by their answers, not an inquiry.
+        var extracted = metadata.IsAnswer ? new ExtractedQuestions([], -1) : QuestionExtractor.Extract(lines, metadata.BodyStart, metadata.IsMotion);
+
+        // Questions above the Sachverhalt leave the whole body as background.
+        var backgroundEnd = extracted.StartLine >= metadata.BodyStart ? extracted.StartLine : FindBodyEnd(lines, metadata.BodyStart);
         return new Inquiry
         {
             Id = metadata.Id,
@@ -145,6 +148,8 @@ public sealed partial class InquiryParser(DocumentTextReader reader)
             body = body[..^1];
         }
 
+        body = WithoutSignature(body);
+
         var builder = new StringBuilder();
         var blank = false;
         foreach (var line in body)
@@ -171,6 +176,30 @@ public sealed partial class InquiryParser(DocumentTextReader reader)
 
         return builder.Length == 0 ? null : builder.ToString();
     }
+
+    /// <summary>
+    /// Drops a signature paragraph (name, party, role lines after an empty line) closing the letter.
+    /// </summary>
+    private static string[] WithoutSignature(string[] body)
+    {
+        var end = body.Length;
+        while (end > 0 && body[end - 1].Length == 0)
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && body[start - 1].Length > 0 && IsSignatureLine(body[start - 1]))
+        {
+            start--;
+        }
+
+        // A name alone could be a cut sentence ("Im Jahr"); with a role or party line it is a signature.
+        var signed = body[start..end].Any(line => InquiryLines.IsPartyLine(line) || InquiryLines.IsRoleLine(line));
+        return signed && start > 0 && body[start - 1].Length == 0 ? body[..start] : body[..end];
+    }
+
+    private static bool IsSignatureLine(string line) => InquiryLines.IsNameLine(line) || InquiryLines.IsPartyLine(line) || InquiryLines.IsRoleLine(line);
 
     [GeneratedRegex(@"^Anlage(?:n|/n|\(n\))?\s*:?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex AttachmentHeading();

@@ -16,12 +16,28 @@ internal static partial class QuestionExtractor
 {
     private const int LeadInLookahead = 4;
 
-    public static ExtractedQuestions Extract(string[] lines, int bodyStart)
+    /// <summary>The questions of <paramref name="lines"/>, looked for from <paramref name="bodyStart"/> (the Sachverhalt) on.</summary>
+    /// <param name="lines">The cleaned lines of the whole document.</param>
+    /// <param name="bodyStart">The first line of the body.</param>
+    /// <param name="isMotion">An Antrag: its "Die Verwaltung wird gebeten, … zu berichten" is a resolution, not a question.</param>
+    public static ExtractedQuestions Extract(string[] lines, int bodyStart, bool isMotion = false)
     {
         bodyStart = Math.Clamp(bodyStart, 0, lines.Length);
+        return ExtractAfterLastLeadIn(lines, bodyStart, lines.Length)
+            ?? ExtractBestList(lines, bodyStart)
+            ?? ExtractQuestionBeforeSignature(lines, bodyStart)
+            ?? (isMotion ? null : ExtractRequest(lines, bodyStart))
 
-        // The last lead-in that is followed by questions wins: earlier ones are often rhetorical ("fragen wir uns").
-        for (var i = lines.Length - 1; i >= bodyStart; i--)
+            // Some councils put the questions above the Sachverhalt. Only a lead-in is trusted there: the header
+            // above holds Grunddaten dashes ("- Betreff:") that would pass for a bulleted list.
+            ?? ExtractAfterLastLeadIn(lines, 0, bodyStart)
+            ?? new ExtractedQuestions([], -1);
+    }
+
+    /// <summary>The last lead-in in [from, to) that is followed by questions wins: earlier ones are often rhetorical ("fragen wir uns").</summary>
+    private static ExtractedQuestions? ExtractAfterLastLeadIn(string[] lines, int from, int to)
+    {
+        for (var i = to - 1; i >= from; i--)
         {
             if (!IsLeadIn(lines[i], out var inlineRest))
             {
@@ -35,13 +51,7 @@ internal static partial class QuestionExtractor
             }
         }
 
-        var fromList = ExtractBestList(lines, bodyStart);
-        if (fromList is not null)
-        {
-            return fromList;
-        }
-
-        return ExtractQuestionBeforeSignature(lines, bodyStart) ?? ExtractRequest(lines, bodyStart) ?? new ExtractedQuestions([], -1);
+        return null;
     }
 
     /// <summary>"Die Verwaltung wird gebeten mitzuteilen, wie viele …" is itself the (only) question.</summary>
@@ -128,7 +138,7 @@ internal static partial class QuestionExtractor
             var marker = InquiryLines.Classify(line);
             if (marker.Kind != MarkerKind.None && !marker.Weak)
             {
-                var list = ReadList(working, i, marker.Kind);
+                var list = QuestionListReader.ReadList(working, i, marker.Kind);
                 return list.Items;
             }
 
@@ -140,183 +150,7 @@ internal static partial class QuestionExtractor
             seen++;
         }
 
-        return ReadUnnumbered(working, start);
-    }
-
-    /// <summary>Questions without numbers after a lead-in: each part ending with "?" is one question; otherwise all of it is question 1.</summary>
-    private static List<InquiryQuestion> ReadUnnumbered(string[] lines, int start)
-    {
-        var parts = new List<string>();
-        var questions = new List<string>();
-        var pendingBlank = false;
-        var stopped = false;
-        for (var i = start; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            if (line.Length == 0)
-            {
-                pendingBlank = true;
-                continue;
-            }
-
-            if (InquiryLines.IsFurniture(line))
-            {
-                continue;
-            }
-
-            var current = InquiryLines.Join(parts.Count > 0 ? parts : questions.TakeLast(1));
-            if (EndsQuestions(lines, i, current, pendingBlank) || (questions.Count > 0 && parts.Count == 0 && InquiryLines.IsClosingRemark(line)))
-            {
-                stopped = true;
-                break;
-            }
-
-            parts.Add(line);
-            pendingBlank = false;
-            if (InquiryLines.EndsWithQuestionMark(line))
-            {
-                questions.Add(InquiryLines.Join(parts));
-                parts.Clear();
-            }
-        }
-
-        if (parts.Count > 0)
-        {
-            var rest = InquiryLines.Join(parts);
-
-            // A trailing sentence after "?"-questions is kept only when the page was cut inside it.
-            if (questions.Count == 0 || (!stopped && !InquiryLines.IsComplete(rest)))
-            {
-                questions.Add(rest);
-            }
-        }
-
-        return Number(questions);
-    }
-
-    private sealed record ListResult(List<InquiryQuestion> Items, int End);
-
-    private static ListResult ReadList(string[] lines, int start, MarkerKind topKind)
-    {
-        var items = new List<List<string>>();
-        var expected = -1;
-        var allOnes = true;
-        var pendingBlank = false;
-        var i = start;
-        for (; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            if (line.Length == 0)
-            {
-                pendingBlank = true;
-                continue;
-            }
-
-            if (InquiryLines.IsFurniture(line))
-            {
-                continue;
-            }
-
-            var marker = InquiryLines.Classify(line);
-            var current = items.Count > 0 ? InquiryLines.Join(items[^1]) : string.Empty;
-            if (IsNextItem(marker, topKind, items.Count, expected, allOnes))
-            {
-                if (topKind == MarkerKind.Number)
-                {
-                    allOnes &= marker.Number == 1;
-                    expected = marker.Number + 1;
-                }
-
-                items.Add(marker.Rest.Length > 0 ? [marker.Rest] : []);
-                pendingBlank = false;
-                continue;
-            }
-
-            if (items.Count == 0 || EndsQuestions(lines, i, current, pendingBlank) || (InquiryLines.IsComplete(current) && InquiryLines.IsClosingRemark(line)))
-            {
-                break;
-            }
-
-            // Sub-items and continuation lines stay with the current question, markers included ("a) …", "- …").
-            items[^1].Add(line);
-            pendingBlank = false;
-        }
-
-        var questions = items.Select(InquiryLines.Join).ToList();
-        while (questions.Count > 0 && questions[^1].Length == 0)
-        {
-            questions.RemoveAt(questions.Count - 1);
-        }
-
-        return new ListResult(Number(questions.Where(q => q.Length > 0)), i);
-    }
-
-    private static bool IsNextItem(LineMarker marker, MarkerKind topKind, int count, int expected, bool allOnes)
-    {
-        if (marker.Kind != topKind)
-        {
-            return false;
-        }
-
-        if (topKind != MarkerKind.Number)
-        {
-            return topKind != MarkerKind.Letter || count == 0 || marker.Number == count + 1;
-        }
-
-        if (count == 0)
-        {
-            return !marker.Weak;
-        }
-
-        if (marker.Number == expected)
-        {
-            return !marker.Weak || expected >= 2;
-        }
-
-        // Markdown renders automatic lists as "1." for every item.
-        return !marker.Weak && allOnes && marker.Number == 1;
-    }
-
-    /// <summary>Signature, attachments, a name above a role line, or a short unpunctuated line after a finished question.</summary>
-    private static bool EndsQuestions(string[] lines, int index, string current, bool pendingBlank)
-    {
-        var line = lines[index];
-        if (InquiryLines.IsHardStop(line) || InquiryLines.IsRoleLine(line))
-        {
-            return true;
-        }
-
-        if (line.Length <= 60 && NextContentLine(lines, index) is { } next && InquiryLines.IsRoleLine(next) && InquiryLines.Classify(line).Kind == MarkerKind.None)
-        {
-            return true;
-        }
-
-        if (!InquiryLines.IsComplete(current) || InquiryLines.Classify(line).Kind != MarkerKind.None)
-        {
-            return false;
-        }
-
-        if (InquiryLines.IsNameLine(line) || InquiryLines.IsPartyLine(line))
-        {
-            return true;
-        }
-
-        return pendingBlank && line.Length <= 60 && !InquiryLines.EndsWithPunctuation(line) && !StartsLowercase(line);
-    }
-
-    private static bool StartsLowercase(string line) => line.Length > 0 && char.IsLower(line[0]);
-
-    private static string? NextContentLine(string[] lines, int index)
-    {
-        for (var i = index + 1; i < lines.Length && i <= index + 3; i++)
-        {
-            if (lines[i].Length > 0)
-            {
-                return lines[i];
-            }
-        }
-
-        return null;
+        return QuestionListReader.ReadUnnumbered(working, start);
     }
 
     /// <summary>Without a lead-in: the last list whose items ask something (or that runs to the end of a cut-off page).</summary>
@@ -333,7 +167,7 @@ internal static partial class QuestionExtractor
                 continue;
             }
 
-            var list = ReadList(lines, i, marker.Kind);
+            var list = QuestionListReader.ReadList(lines, i, marker.Kind);
             var asks = list.Items.Any(q => q.Text.Contains('?', StringComparison.Ordinal));
             if (list.Items.Count > 0 && asks)
             {
@@ -354,7 +188,7 @@ internal static partial class QuestionExtractor
         return bestNumbered ?? bestBulleted;
     }
 
-    /// <summary>No lead-in and no list: a paragraph ending with "?" directly above the signature is the question.</summary>
+    /// <summary>No lead-in and no list: the paragraphs ending with "?" directly above the signature are the questions.</summary>
     private static ExtractedQuestions? ExtractQuestionBeforeSignature(string[] lines, int bodyStart)
     {
         var stop = -1;
@@ -378,23 +212,28 @@ internal static partial class QuestionExtractor
             last--;
         }
 
-        if (last < bodyStart || !InquiryLines.EndsWithQuestionMark(lines[last]))
+        // Every question directly above the signature counts, each ending with "?" (one per paragraph or sentence line);
+        // the first finished sentence that does not ask ends the search.
+        var questions = new List<string>();
+        var first = -1;
+        while (last >= bodyStart && InquiryLines.EndsWithQuestionMark(lines[last]))
         {
-            return null;
+            first = last;
+            while (first - 1 >= bodyStart && lines[first - 1].Length > 0 && !InquiryLines.IsComplete(lines[first - 1]))
+            {
+                first--;
+            }
+
+            questions.Insert(0, InquiryLines.Join(lines[first..(last + 1)]));
+            last = first - 1;
+            while (last >= bodyStart && lines[last].Length == 0)
+            {
+                last--;
+            }
         }
 
-        var first = last;
-        while (first - 1 >= bodyStart && lines[first - 1].Length > 0 && !InquiryLines.IsComplete(lines[first - 1]))
-        {
-            first--;
-        }
-
-        var text = InquiryLines.Join(lines[first..(last + 1)]);
-        return new ExtractedQuestions([new InquiryQuestion(1, text)], first);
+        return questions.Count == 0 ? null : new ExtractedQuestions(QuestionListReader.Number(questions), first);
     }
-
-    private static List<InquiryQuestion> Number(IEnumerable<string> texts) =>
-        texts.Select((text, index) => new InquiryQuestion(index + 1, text)).ToList();
 
     [GeneratedRegex(@"\b(?:fragen?\s+(?:ich|wir)\b|(?:ich|wir)\s+fragen?\b|fragt\b|frage\s+ich\b|(?:bitten?|bittet)\s+(?:wir|ich)?\s*(?:die\s+Verwaltung\s+)?(?:um\s+(?:die\s+)?(?:schriftliche\s+|mündliche\s+|kurzfristige\s+)?(?:Beantwortung|Auskunft|Stellungnahme)|folgende)|(?:wird|werden)\s+(?:um\s+(?:die\s+)?(?:Beantwortung|Auskunft)\s+\S+\s+(?:\S+\s+)?)?gebeten\b|folgender?n?\s+(?:Fragen|Frage|Anfrage)\b|möchten\s+wir\s+(?:gerne\s+|gern\s+)?wissen|stellen\s+(?:wir|ich)\s+(?:daher\s+|deshalb\s+)?(?:folgende|die\s+folgende))", RegexOptions.IgnoreCase)]
     private static partial Regex LeadIn();
