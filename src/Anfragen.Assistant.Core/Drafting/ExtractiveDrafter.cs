@@ -57,7 +57,7 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
         var questionText = PassageSet.Cut(question.Text, options.MaxQuestionChars);
         var query = string.Join(' ', new[] { questionText, inquiry.Subject }.Where(s => !string.IsNullOrWhiteSpace(s)));
         var filter = PassageCollector.FilterFor(principal, inquiry) with { Types = [DocumentType.Stellungnahme] };
-        var picked = await ProposeAsync(query, questionText, filter, principal, cancellationToken).ConfigureAwait(false);
+        var picked = await ProposeAsync(query, questionText, filter, principal, cancellationToken, inquiry.Subject).ConfigureAwait(false);
         var label = ProposalLabel;
         if (picked.Count == 0)
         {
@@ -153,10 +153,10 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
         return [.. picked.Select(p => p.Chunk)];
     }
 
-    // A passage is relevant when it holds a good part of the weight of question and subject: each term counts by its
-    // inverse document frequency in the archive (BM25's idf), so rare, specific words ("Innovationsstrategie") decide and
-    // common ones ("Umsetzung", "kommenden") do not; the subject carries generic questions ("Welche Schritte sind geplant?").
-    // It must share two terms (one with a one-term query) and one of them with the question itself.
+    // A passage is relevant when it holds a good part of the weight of the question: each term counts by its inverse
+    // document frequency in the archive (BM25's idf), so rare, specific words ("Innovationsstrategie") decide and common
+    // ones ("Umsetzung", "kommenden") do not; for a generic question ("Welche Schritte sind geplant?") the topic check
+    // against the subject keeps other topics out. It must share two terms (one with a one-term question).
     // Measured on the dev corpus: a plain count of shared terms proposed unrelated answers for long questions.
     private static bool IsRelevant(HashSet<string> chunkTerms, Dictionary<string, double> weights, HashSet<string> questionTerms, double minWeightShare)
     {
