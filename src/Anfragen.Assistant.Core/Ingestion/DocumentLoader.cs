@@ -154,6 +154,7 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
             yield return LoadedItem.Failed(path, openError);
         }
 
+        var inquiryTitles = openError is null ? await ReadTitlesAsync(path, cancellationToken).ConfigureAwait(false) : [];
         using (file)
         {
             var lineNumber = 0;
@@ -169,7 +170,7 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
                 LoadedItem item;
                 try
                 {
-                    item = LoadedItem.Ok(FromCorpusLine(line, source));
+                    item = LoadedItem.Ok(FromCorpusLine(line, source, inquiryTitles));
                 }
                 catch (JsonException ex)
                 {
@@ -185,8 +186,32 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
         }
     }
 
+    /// <summary>The titles given in a corpus file, by id: a first pass so an untitled answer can take its inquiry's title wherever it stands.</summary>
+    private static async Task<Dictionary<string, string>> ReadTitlesAsync(string path, CancellationToken cancellationToken)
+    {
+        var titles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(line);
+                if (json.RootElement.ValueKind == JsonValueKind.Object && Field(json.RootElement, "id") is { Length: > 0 } id && Field(json.RootElement, "title") is { Length: > 0 } title)
+                {
+                    titles.TryAdd(id, title);
+                }
+            }
+            catch (JsonException)
+            {
+                // Reported with its line number by the main pass.
+            }
+        }
+
+        return titles;
+    }
+
     /// <summary>One corpus line: id,type,title,date,committee,visibility,url,text,questions; extra fields ignored, empty ones filled from the page text.</summary>
-    internal SourceDocument FromCorpusLine(string line, string source)
+    internal SourceDocument FromCorpusLine(string line, string source, IReadOnlyDictionary<string, string>? inquiryTitles = null)
     {
         using var json = JsonDocument.Parse(line);
         if (json.RootElement.ValueKind != JsonValueKind.Object)
@@ -228,7 +253,11 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
         var title = Field(root, "title");
         if (title.Length == 0)
         {
-            title = pageInquiry?.Subject ?? FirstLine(text);
+            // An untitled answer ("Zur Anfrage … wird wie folgt Stellung genommen:") is best named by its inquiry.
+            title = pageInquiry?.Subject
+                ?? (type == DocumentType.Stellungnahme && inquiryTitles is not null && AnswerOf().Match(id) is { Success: true } answer
+                    && inquiryTitles.TryGetValue(answer.Groups[1].Value, out var inquiryTitle) ? inquiryTitle : null)
+                ?? FirstLine(text);
         }
 
         var committee = Field(root, "committee");
@@ -375,6 +404,10 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
     }
 
     private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase) { "bzw", "ggf", "vgl", "inkl", "insb", "Prof", "Dr", "Abs", "Tel", "Str", "Nr", "Ds", "ca", "usw", "ff", "St", "Hr", "Fr", "gem", "lt", "evtl" };
+
+    // "24-11234-01" answers "24-11234".
+    [GeneratedRegex(@"^(.+)-\d{2}$")]
+    private static partial Regex AnswerOf();
 
     [GeneratedRegex(@"[.?!;](?=\s|$)")]
     private static partial Regex SentenceStop();

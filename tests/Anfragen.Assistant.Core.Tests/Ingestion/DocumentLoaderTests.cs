@@ -67,6 +67,18 @@ public sealed class DocumentLoaderTests : IDisposable
     }
 
     [Fact]
+    public async Task An_untitled_answer_takes_the_title_of_its_inquiry_wherever_it_stands_in_the_file()
+    {
+        var corpus = Write("pairs.jsonl", string.Join('\n',
+            JsonSerializer.Serialize(new { id = "25-10003-01", type = "Stellungnahme", title = "", text = "Zur Anfrage vom 3.2.2025 wird wie folgt Stellung genommen:\nZu Frage 1: Das Hallenbad öffnet im Mai." }),
+            JsonSerializer.Serialize(new { id = "25-10003", type = "Anfrage", title = "Wiedereröffnung Hallenbad Nord", text = "Wir fragen:\n1. Wann öffnet das Hallenbad?" })));
+
+        var documents = (await LoadAsync(corpus)).Select(i => i.Document!).ToList();
+
+        Assert.Equal("Wiedereröffnung Hallenbad Nord", documents.Single(d => d.Id == "25-10003-01").Title);
+    }
+
+    [Fact]
     public async Task Reports_bad_corpus_lines_with_file_and_line_and_goes_on()
     {
         var corpus = Write("bad.jsonl", """
