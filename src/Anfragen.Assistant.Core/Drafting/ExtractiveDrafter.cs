@@ -125,16 +125,16 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
                 return false;
             })
             .Select(c => (Chunk: c, Terms: Terms(c.Text)))
-            .Where(c => IsRelevant(c.Terms, relevanceWeights, questionTerms, minWeightShare) && (topic.Count == 0 || topic.Overlaps(c.Terms)))
+            .Select(c => (c.Chunk, c.Terms, Covered: relevanceWeights.Where(w => c.Terms.Contains(w.Key)).Sum(w => w.Value)))
+            .Where(c => IsRelevant(c.Terms, c.Covered, relevanceWeights, questionTerms, minWeightShare) && (topic.Count == 0 || topic.Overlaps(c.Terms)))
             .ToList();
 
         // Answers to a numbered question first; within each group the passage that covers most of the question's own
         // weight leads (the subject draws every answer of a topic into the candidates, the question picks the one that
         // answers it), retrieval rank breaking ties.
-        double QuestionCoverage(HashSet<string> terms) => relevanceWeights.Where(w => terms.Contains(w.Key)).Sum(w => w.Value);
-        var ordered = candidates.Where(c => c.Chunk.QuestionNumber is not null).OrderByDescending(c => QuestionCoverage(c.Terms))
-            .Concat(candidates.Where(c => c.Chunk.QuestionNumber is null).OrderByDescending(c => QuestionCoverage(c.Terms)));
-        var picked = new List<(Chunk Chunk, HashSet<string> Terms)>();
+        var ordered = candidates.Where(c => c.Chunk.QuestionNumber is not null).OrderByDescending(c => c.Covered)
+            .Concat(candidates.Where(c => c.Chunk.QuestionNumber is null).OrderByDescending(c => c.Covered));
+        var picked = new List<(Chunk Chunk, HashSet<string> Terms, double Covered)>();
         foreach (var candidate in ordered)
         {
             if (picked.Count >= options.ExtractiveSuggestions)
@@ -158,7 +158,7 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
     // ones ("Umsetzung", "kommenden") do not; for a generic question ("Welche Schritte sind geplant?") the topic check
     // against the subject keeps other topics out. It must share two terms (one with a one-term question).
     // Measured on the dev corpus: a plain count of shared terms proposed unrelated answers for long questions.
-    private static bool IsRelevant(HashSet<string> chunkTerms, Dictionary<string, double> weights, HashSet<string> questionTerms, double minWeightShare)
+    private static bool IsRelevant(HashSet<string> chunkTerms, double covered, Dictionary<string, double> weights, HashSet<string> questionTerms, double minWeightShare)
     {
         var total = weights.Values.Sum();
         if (total <= 0)
@@ -166,7 +166,6 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
             return false;
         }
 
-        var covered = weights.Where(w => chunkTerms.Contains(w.Key)).Sum(w => w.Value);
         var shared = weights.Keys.Count(chunkTerms.Contains);
         return covered / total >= minWeightShare
             && (shared >= 2 || weights.Count <= 1)

@@ -85,27 +85,8 @@ public sealed class ArchiveAccess(HybridRetriever retriever, IKnowledgeIndex ind
             return messages;
         }
 
-        var everything = new SearchFilter { IncludeNonPublic = true };
-        var nonPublic = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
-        var visible = new List<ChatMessageRecord>(messages.Count);
-        foreach (var message in messages)
-        {
-            var withheld = false;
-            foreach (var id in message.Citations.Select(c => c.DocumentId))
-            {
-                if (!nonPublic.TryGetValue(id, out var isNonPublic))
-                {
-                    var document = await index.GetDocumentAsync(id, everything, cancellationToken).ConfigureAwait(false);
-                    nonPublic[id] = isNonPublic = document?.Visibility == Visibility.NonPublic;
-                }
-
-                withheld |= isNonPublic;
-            }
-
-            visible.Add(withheld ? message with { Text = WithheldAnswer, Citations = [] } : message);
-        }
-
-        return visible;
+        var nonPublic = await NonPublicAmongAsync(messages.SelectMany(m => m.Citations.Select(c => c.DocumentId)), cancellationToken).ConfigureAwait(false);
+        return [.. messages.Select(m => m.Citations.Any(c => nonPublic.Contains(c.DocumentId)) ? m with { Text = WithheldAnswer, Citations = [] } : m)];
     }
 
     /// <summary>Audits the nichtöffentlich documents among cited ones (chat answers, drafts); looks their visibility up in the index.</summary>
@@ -118,8 +99,15 @@ public sealed class ArchiveAccess(HybridRetriever retriever, IKnowledgeIndex ind
             return; // the filter never let anything non-public through for this actor
         }
 
+        var nonPublic = await NonPublicAmongAsync(documentIds, cancellationToken).ConfigureAwait(false);
+        await audit.RecordNonPublicAccessAsync(actor.UserName, nonPublic, context, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The nichtöffentlich documents among <paramref name="documentIds"/>, looked up once each in the index.</summary>
+    private async Task<HashSet<string>> NonPublicAmongAsync(IEnumerable<string> documentIds, CancellationToken cancellationToken)
+    {
         var everything = new SearchFilter { IncludeNonPublic = true };
-        var nonPublic = new List<string>();
+        var nonPublic = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var id in documentIds.Distinct(StringComparer.OrdinalIgnoreCase))
         {
             var document = await index.GetDocumentAsync(id, everything, cancellationToken).ConfigureAwait(false);
@@ -129,7 +117,7 @@ public sealed class ArchiveAccess(HybridRetriever retriever, IKnowledgeIndex ind
             }
         }
 
-        await audit.RecordNonPublicAccessAsync(actor.UserName, nonPublic, context, cancellationToken).ConfigureAwait(false);
+        return nonPublic;
     }
 
     private Task AuditNonPublicAsync(Actor actor, IEnumerable<Chunk> shown, string context, CancellationToken cancellationToken) =>
