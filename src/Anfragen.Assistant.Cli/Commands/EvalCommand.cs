@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Anfragen.Assistant.Documents;
+using Anfragen.Assistant.Drafting;
 using Anfragen.Assistant.Embeddings;
 using Anfragen.Assistant.Ingestion;
 using Anfragen.Assistant.Retrieval;
@@ -13,7 +14,8 @@ namespace Anfragen.Assistant.Cli.Commands;
 
 /// <summary>
 /// <c>anfragen eval --queries q.jsonl [--pairs corpus.jsonl] [--k 10] [--baseline lucene] [--ablation] [--sweep]</c>:
-/// Recall@1/5/10, MRR@10 and nDCG@10 of keyword, dense and hybrid search over the current index, as Markdown.
+/// Recall@1/5/10, MRR@10 and nDCG@10 of keyword, dense and hybrid search over the current index, as Markdown;
+/// <c>--chat questions.jsonl</c> measures the archive chat instead (<see cref="ChatEvaluation"/>).
 /// </summary>
 public static class EvalCommand
 {
@@ -30,8 +32,9 @@ public static class EvalCommand
         var sweep = new Option<bool>("--sweep") { Description = "Hybrid mit mehreren Dense-Gewichten messen" };
         var denseWeight = new Option<double?>("--dense-weight") { Description = "Dense-Gewicht der Fusion (Standard: Anfragen:Retrieval:DenseWeight)" };
         var rrfK = new Option<int?>("--rrf-k") { Description = "RRF-Konstante k (Standard: Anfragen:Retrieval:RrfK)" };
+        var chat = new Option<string?>("--chat") { Description = "Chat messen: JSONL mit {\"id\",\"question\",\"relevant\":[…]}; \"relevant\": [] heißt, das Archiv deckt die Frage nicht ab" };
         var command = new Command("eval", "Suchqualität messen: Keyword, Dense und Hybrid nebeneinander");
-        foreach (var option in new Option[] { queries, pairs, k, baseline, ablation, sweep, denseWeight, rrfK })
+        foreach (var option in new Option[] { queries, pairs, k, baseline, ablation, sweep, denseWeight, rrfK, chat })
         {
             command.Options.Add(option);
         }
@@ -40,9 +43,15 @@ public static class EvalCommand
         {
             var queryFiles = parseResult.GetValue(queries) ?? [];
             var pairPaths = parseResult.GetValue(pairs) ?? [];
+            if (parseResult.GetValue(chat) is { } chatFile)
+            {
+                using var chatHost = context.BuildHost(GlobalOptions.Read(parseResult));
+                return await ChatEvaluation.RunAsync(context, CliContext.Get<ChatService>(chatHost), chatFile, cancellationToken);
+            }
+
             if (queryFiles.Length == 0 && pairPaths.Length == 0)
             {
-                await context.Error.WriteLineAsync("Bitte --queries <datei.jsonl> und/oder --pairs <korpus> angeben.");
+                await context.Error.WriteLineAsync("Bitte --queries <datei.jsonl>, --pairs <korpus> oder --chat <fragen.jsonl> angeben.");
                 return ExitCodes.UsageError;
             }
 

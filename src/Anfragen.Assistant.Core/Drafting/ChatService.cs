@@ -20,9 +20,6 @@ public sealed class ChatService
     public const string NoModelLabel = "Es ist kein Sprachmodell konfiguriert. Die passendsten Stellen im Archiv:";
     public const string NothingFound = "Hierzu liegen in den Unterlagen keine Informationen vor.";
 
-    // A short question ("und wann?") is read together with the one before it.
-    private const int FollowUpMaxTerms = 6;
-
     private readonly LlmKernelFactory _kernels;
     private readonly PassageCollector _collector;
     private readonly ExtractiveDrafter _extractive;
@@ -133,7 +130,7 @@ public sealed class ChatService
     private string QueryFor(IReadOnlyList<ChatTurn> history, string asked)
     {
         var previous = history.LastOrDefault(t => t.Role == ChatRole.User)?.Text;
-        return previous is not null && _analyzer.Analyze(asked).Count <= FollowUpMaxTerms
+        return previous is not null && FollowUpQuestion.Refers(asked, _analyzer.Analyze(asked).Count)
             ? $"{asked} {_collector.LimitQuestion(previous)}"
             : asked;
     }
@@ -141,6 +138,12 @@ public sealed class ChatService
     private async Task<ChatAnswer> AnswerWithoutModelAsync(string query, string asked, SearchFilter filter, Principal principal, long started, CancellationToken cancellationToken)
     {
         var chunks = await _extractive.ProposeAsync(query, asked, filter, principal, cancellationToken).ConfigureAwait(false);
+        if (chunks.Count == 0 && !string.Equals(query, asked, StringComparison.Ordinal))
+        {
+            // Read as a follow-up, nothing fit both questions; the question on its own may still have an answer.
+            chunks = await _extractive.ProposeAsync(asked, asked, filter, principal, cancellationToken).ConfigureAwait(false);
+        }
+
         var text = new StringBuilder();
         var citations = new List<Citation>();
         if (chunks.Count == 0)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Anfragen.Assistant.Documents;
+using Anfragen.Assistant.Ingestion;
 using Anfragen.Assistant.Inquiries;
 using Anfragen.Assistant.Retrieval;
 using Anfragen.Assistant.Storage;
@@ -40,12 +41,33 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
     private const double MinQuestionWeightShareAdministrationPapers = 0.2;
     private const int MaxDocumentFrequency = 1_000;
 
+    // The council system numbers the administration's answer to Anfrage "25-12640" as "25-12640-01".
+    private const string AnswerSuffix = "-01";
+
+    // One word carrying this much of the question's weight is enough ("Fachkräftegewinnung" in "Welche Maßnahmen gibt es
+    // zur Fachkräftegewinnung?").
+    private const double DominantWordShare = 0.5;
+
+    // How much of a compound's weight a passage earns with all of its parts but not the compound, or with some parts.
+    private const double AllPartsCredit = 0.7;
+    private const double SomePartsCredit = 0.25;
+
+    // Coverage shares within the same step of this size count as equal when ordering proposals.
+    private const double NearlyEqualShare = 0.05;
+
+    // Shorter remainders of a compound are linking letters or endings, not words.
+    private const int MinRemainderLength = 4;
+
+    // Weight of a word written in lower case (verb, adjective, adverb) relative to a noun of the same idf.
+    private const double LowerCaseWordFactor = 0.5;
+
     // Words every council paper uses; sharing them says nothing about relevance ("Zu Frage 1", "die Verwaltung").
     private static readonly string[] Boilerplate =
     [
         "Frage", "Fragen", "Anfrage", "Antwort", "Stellungnahme", "Verwaltung", "Stadt", "Stadtverwaltung", "Rat", "Ratsfraktion",
         "Fraktion", "Jahr", "Jahre", "derzeit", "bereits", "gibt", "sowie", "wurde", "werden", "wird", "sollen",
         "insbesondere", "Bereich", "Rahmen", "Möglichkeit", "Beantwortung", "Sitzung", "Ausschuss", "mitgeteilt", "bisher", "Zeit",
+        "Stand", "Sachstand", "aktuell", "aktuelle", "aktuellen", "Maßnahme", "Maßnahmen",
         "wann", "warum", "weshalb", "wieso", "wo", "wohin", "woher", "inwieweit", "inwiefern", "wieviel", "wieviele", "welche", "welcher",
     ];
 
@@ -102,103 +124,275 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
         string query, string relevanceText, SearchFilter filter, Principal principal, CancellationToken cancellationToken, string? topicText = null, double minWeightShare = MinQuestionWeightShare)
     {
         var hits = await retriever.SearchAsync(query, SearchMode.Hybrid, filter, Math.Max(30, options.ExtractiveSuggestions * 10), cancellationToken).ConfigureAwait(false);
-        var weights = await TermWeightsAsync(query, SearchFilter.For(principal), cancellationToken).ConfigureAwait(false);
-        var questionTerms = Terms(relevanceText);
 
-        // Relevance is measured against the question's own terms: a subject naming two topics ("Fahrradparkhaus und
+        // Relevance is measured against the question's own words: a subject naming two topics ("Fahrradparkhaus und
         // Radschnellweg") would otherwise let a passage on the other topic outweigh the one that answers the question.
         // The subject still decides the topic (below) and is part of the retrieval query.
-        var questionWeights = weights.Where(w => questionTerms.Contains(w.Key)).ToDictionary(w => w.Key, w => w.Value, StringComparer.Ordinal);
-        var relevanceWeights = questionWeights.Count > 0 ? questionWeights : weights;
-        var topic = string.IsNullOrWhiteSpace(topicText)
-            ? []
-            : Terms(topicText).Where(weights.ContainsKey).ToHashSet(StringComparer.Ordinal);
-        var candidates = hits.Select(h => h.Chunk)
-            .Where(c =>
+        var words = await WordWeightsAsync(relevanceText, SearchFilter.For(principal), cancellationToken).ConfigureAwait(false);
+        if (words.Count == 0)
+        {
+            words = await WordWeightsAsync(query, SearchFilter.For(principal), cancellationToken).ConfigureAwait(false);
+        }
+
+        var topic = string.IsNullOrWhiteSpace(topicText) ? [] : Terms(topicText);
+        var candidates = new List<(Chunk Chunk, HashSet<string> Terms, WordCoverage Coverage)>();
+        foreach (var hit in hits)
+        {
+            var chunk = hit.Chunk;
+            if (!filter.Allows(chunk))
             {
-                if (filter.Allows(c))
+                DraftingLog.PassageRejectedByFilter(logger, chunk.ChunkId, principal.UserName);
+                continue;
+            }
+
+            // Without a subject (the chat), the document's title gives each passage its topic: "Zu 3." of the
+            // Stellungnahme on "Fachkräftegewinnung" is about Fachkräftegewinnung even where its text does not repeat the
+            // word. A draft has the subject for that, and there the title would let the passage of a paper on two topics
+            // ("Fahrradstraßen und Radschnellweg") on the other topic outrank the one that answers the question.
+            var text = topic.Count == 0 ? DocumentChunker.EmbeddingText(chunk) : chunk.Text;
+            var terms = Terms(text);
+            var coverage = Coverage(words, terms, text);
+            if (!IsRelevant(coverage, minWeightShare, unknownNounsDecide: topic.Count == 0) || (topic.Count > 0 && !topic.Overlaps(terms)))
+            {
+                continue;
+            }
+
+            // A matching question of an earlier Anfrage points to its answer: the administration's words, where the
+            // answer uses other words than the question ("Ransomware-Angriff" for "Cyberangriff").
+            var answer = await AnswerToAsync(chunk, filter, cancellationToken).ConfigureAwait(false);
+            if (answer is not null)
+            {
+                if (candidates.Any(c => c.Chunk.ChunkId == answer.ChunkId))
                 {
-                    return true;
+                    continue;
                 }
 
-                DraftingLog.PassageRejectedByFilter(logger, c.ChunkId, principal.UserName);
-                return false;
-            })
-            .Select(c => (Chunk: c, Terms: Terms(c.Text)))
-            .Select(c => (c.Chunk, c.Terms, Covered: relevanceWeights.Where(w => c.Terms.Contains(w.Key)).Sum(w => w.Value)))
-            .Where(c => IsRelevant(c.Terms, c.Covered, relevanceWeights, questionTerms, minWeightShare) && (topic.Count == 0 || topic.Overlaps(c.Terms)))
-            .ToList();
+                chunk = answer;
+                terms = Terms(topic.Count == 0 ? DocumentChunker.EmbeddingText(answer) : answer.Text);
+            }
+
+            candidates.Add((chunk, terms, coverage));
+        }
 
         // Answers to a numbered question first; within each group the passage that covers most of the question's own
         // weight leads (the subject draws every answer of a topic into the candidates, the question picks the one that
         // answers it), retrieval rank breaking ties.
-        var ordered = candidates.Where(c => c.Chunk.QuestionNumber is not null).OrderByDescending(c => c.Covered)
-            .Concat(candidates.Where(c => c.Chunk.QuestionNumber is null).OrderByDescending(c => c.Covered));
-        var picked = new List<(Chunk Chunk, HashSet<string> Terms, double Covered)>();
-        foreach (var candidate in ordered)
+        // Passages that cover about the same share are ordered newest first: the latest state of a matter leads.
+        var ordered = candidates.Where(c => c.Chunk.QuestionNumber is not null).OrderByDescending(c => ShareStep(c.Coverage)).ThenByDescending(c => c.Chunk.Date)
+            .Concat(candidates.Where(c => c.Chunk.QuestionNumber is null).OrderByDescending(c => ShareStep(c.Coverage)).ThenByDescending(c => c.Chunk.Date));
+        var picked = new List<(Chunk Chunk, HashSet<string> Terms)>();
+        foreach (var (chunk, _, _) in ordered)
         {
             if (picked.Count >= options.ExtractiveSuggestions)
             {
                 break;
             }
 
-            if (picked.Any(p => p.Chunk.DocumentId == candidate.Chunk.DocumentId || Jaccard(p.Terms, candidate.Terms) >= NearDuplicateJaccard))
+            var textTerms = Terms(chunk.Text);
+            if (picked.Any(p => p.Chunk.DocumentId == chunk.DocumentId || Jaccard(p.Terms, textTerms) >= NearDuplicateJaccard))
             {
                 continue;
             }
 
-            picked.Add(candidate);
+            picked.Add((chunk, textTerms));
         }
 
         return [.. picked.Select(p => p.Chunk)];
     }
 
-    // A passage is relevant when it holds a good part of the weight of the question: each term counts by its inverse
+    // A passage is relevant when it holds a good part of the weight of the question: each word counts by its inverse
     // document frequency in the archive (BM25's idf), so rare, specific words ("Innovationsstrategie") decide and common
     // ones ("Umsetzung", "kommenden") do not; for a generic question ("Welche Schritte sind geplant?") the topic check
-    // against the subject keeps other topics out. It must share two terms (one with a one-term question).
+    // against the subject keeps other topics out. It must match two of the question's words, or one word that carries
+    // half of the question's weight (a one-word question needs that one word).
     // Measured on the dev corpus: a plain count of shared terms proposed unrelated answers for long questions.
-    private static bool IsRelevant(HashSet<string> chunkTerms, double covered, Dictionary<string, double> weights, HashSet<string> questionTerms, double minWeightShare)
+    // Without a subject to check the topic against (the chat), nouns the archive does not hold at all decide when they
+    // carry most of the question: no passage on costs answers "Wie hoch sind die Kosten für den Winterdienst?" when the
+    // archive never mentions a Winterdienst. A compound whose parts are all there ("Fahrradstellplätze": Fahrrad,
+    // Stellplätze) is held; one unknown noun among several known ones ("Gebührenbefreiung") does not decide.
+    private static bool IsRelevant(WordCoverage coverage, double minWeightShare, bool unknownNounsDecide) =>
+        coverage.Share >= minWeightShare
+        && (coverage.Matched >= 2 || coverage.Words <= 1 || coverage.Share >= DominantWordShare)
+        && (!unknownNounsDecide || coverage.MissedUnknownNounShare < DominantWordShare);
+
+    // A compound counts in full when the passage holds the compound itself; its parts alone count for less, since
+    // "Winterdienst" is not answered by a passage on the "Rettungsdienst", nor "Fachkräftegewinnung" by "Fachkräftezulage".
+    private static WordCoverage Coverage(IReadOnlyList<WeightedWord> words, HashSet<string> terms, string text)
     {
-        var total = weights.Values.Sum();
-        if (total <= 0)
+        string? folded = null;
+        double total = 0, covered = 0;
+        var matched = 0;
+        double missedUnknownNouns = 0;
+        foreach (var word in words)
         {
-            return false;
+            total += word.Idf;
+            double part;
+            if (terms.Contains(word.Term))
+            {
+                part = 1;
+            }
+            else if (word.Parts.Length + word.Rest.Length == 0)
+            {
+                part = 0;
+            }
+            else
+            {
+                folded ??= word.Rest.Length > 0 ? FoldLikeAnalyzer(text) : string.Empty;
+                var held = word.Parts.Count(terms.Contains) + word.Rest.Count(r => folded.Contains(r, StringComparison.Ordinal));
+                var pieces = word.Parts.Length + word.Rest.Length;
+                part = held == pieces && pieces > 1 ? AllPartsCredit : SomePartsCredit * held / pieces;
+            }
+
+            covered += part * word.Idf;
+            matched += part >= AllPartsCredit ? 1 : 0;
+            missedUnknownNouns += word.UnknownNoun && part < AllPartsCredit ? word.Idf : 0;
         }
 
-        var shared = weights.Keys.Count(chunkTerms.Contains);
-        return covered / total >= minWeightShare
-            && (shared >= 2 || weights.Count <= 1)
-            && questionTerms.Any(chunkTerms.Contains);
+        return total > 0 ? new WordCoverage(covered / total, matched, words.Count, missedUnknownNouns / total) : default;
     }
 
-    /// <summary>idf of each content term of <paramref name="text"/>, from keyword-search document frequencies over what the caller may see.</summary>
-    private async Task<Dictionary<string, double>> TermWeightsAsync(string text, SearchFilter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each content word of <paramref name="text"/> with its idf, from keyword-search document frequencies over what the
+    /// caller may see, and its compound parts.
+    /// </summary>
+    private async Task<List<WeightedWord>> WordWeightsAsync(string text, SearchFilter filter, CancellationToken cancellationToken)
     {
         var statistics = await retriever.Index.GetStatisticsAsync(cancellationToken).ConfigureAwait(false);
         var total = Math.Max(1, statistics.Chunks);
-        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var word in WordSplit().Split(text).Where(w => w.Length >= 2).Distinct(StringComparer.OrdinalIgnoreCase))
+        var words = new List<WeightedWord>();
+        foreach (var match in Word().Matches(text).Where(m => m.Length >= 2).DistinctBy(m => m.Value, StringComparer.OrdinalIgnoreCase))
         {
-            var terms = Terms(word).Where(t => !weights.ContainsKey(t)).ToList();
-            if (terms.Count == 0)
+            var word = match.Value;
+            // The analyzer yields the compound first, then its parts.
+            var terms = analyzer.Analyze(word).Where(t => t.Length >= 2).Distinct(StringComparer.Ordinal).ToList();
+            if (terms.Count == 0 || _boilerplate.Contains(terms[0]) || words.Any(w => w.Term == terms[0]))
             {
                 continue;
             }
 
-            var frequency = (await retriever.Index.KeywordSearchAsync(word, filter, MaxDocumentFrequency, cancellationToken).ConfigureAwait(false)).Count;
+            var found = await retriever.Index.KeywordSearchAsync(word, filter, MaxDocumentFrequency, cancellationToken).ConfigureAwait(false);
+            var frequency = terms.Count > 1 ? CountHolding(found, terms[0]) : found.Count;
+            var unknownNoun = frequency == 0 && char.IsUpper(word[0]) && !StartsSentence(text, match.Index);
             // A word the archive does not hold still counts (the archive does not cover that part of the question), but
             // no more than a word held once: a stemming mismatch ("kostet"/"Kosten") must not outweigh the whole question.
             frequency = Math.Max(1, frequency);
             var idf = Math.Log(((total - frequency + 0.5) / (frequency + 0.5)) + 1);
-            foreach (var term in terms)
+
+            // German capitalises its nouns, and nouns name the topic ("Cyberangriff"); a verb or adjective the archive
+            // happens not to hold ("vorbereitet") must not outweigh it.
+            if (char.IsLower(word[0]))
             {
-                weights[term] = idf;
+                idf *= LowerCaseWordFactor;
+            }
+
+            var parts = terms.Skip(1).ToArray();
+            words.Add(new WeightedWord(terms[0], [.. parts.Where(t => !_boilerplate.Contains(t))], Remainders(terms[0], parts), idf, unknownNoun));
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// For a question of an Anfrage, the answer to it in the Stellungnahme "{id}-01" if the caller's filter allows one;
+    /// null for any other passage.
+    /// </summary>
+    private async Task<Chunk?> AnswerToAsync(Chunk chunk, SearchFilter filter, CancellationToken cancellationToken)
+    {
+        if (chunk.DocumentType != DocumentType.Anfrage || chunk.QuestionNumber is not { } number
+            || (filter.Types is { Count: > 0 } && !filter.Types.Contains(DocumentType.Stellungnahme)))
+        {
+            return null;
+        }
+
+        var answers = await retriever.Index.GetChunksAsync(chunk.DocumentId + AnswerSuffix, filter, cancellationToken).ConfigureAwait(false);
+        return answers.FirstOrDefault(a => a.QuestionNumber == number && a.DocumentType == DocumentType.Stellungnahme && filter.Allows(a));
+    }
+
+    // How many of the keyword hits of a compound hold the compound itself: the keyword search also matches its parts
+    // ("Winterdienst" finds every "Rettungsdienst" by "dienst"), which would make a rare compound look common.
+    private static int CountHolding(IReadOnlyList<ScoredChunk> hits, string term) =>
+        hits.Count(h => FoldLikeAnalyzer(h.Chunk.Title + " " + h.Chunk.Text).Contains(term, StringComparison.Ordinal));
+
+    // Lower case and German2 normalisation as the analyzer applies it (ä/ae → a, ö/oe → o, ü → u, ue → u except after
+    // a vowel or q, ß → ss), so an analysed stem can be found as a substring.
+    private static string FoldLikeAnalyzer(string text)
+    {
+        var folded = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            var lower = char.ToLowerInvariant(c);
+            var previous = folded.Length > 0 ? folded[^1] : '\0';
+            switch (lower)
+            {
+                case 'ä':
+                    folded.Append('a');
+                    break;
+                case 'ö':
+                    folded.Append('o');
+                    break;
+                case 'ü':
+                    folded.Append('u');
+                    break;
+                case 'ß':
+                    folded.Append("ss");
+                    break;
+                case 'e' when previous is 'a' or 'o':
+                    break;
+                case 'e' when previous == 'u' && folded.Length > 1 && folded[^2] is not ('a' or 'e' or 'i' or 'o' or 'u' or 'q'):
+                    break;
+                default:
+                    folded.Append(lower);
+                    break;
             }
         }
 
-        return weights;
+        return folded.ToString();
     }
+
+    private static int ShareStep(WordCoverage coverage) => (int)Math.Floor(coverage.Share / NearlyEqualShare);
+
+    // What the dictionary of compound parts does not know of a compound: "winter" in "Winterdienst" (only "dienst" is
+    // listed), "stellplatz" in "Fahrradstellplätze". Without it, every "Rettungsdienst" would hold all known parts of
+    // "Winterdienst". What follows a known part often starts with a linking element or is only the rest of a stem
+    // ("ungs" after "digitalisier"), so there the rest must be longer after the linking element is dropped.
+    private static string[] Remainders(string compound, string[] parts)
+    {
+        var rest = compound;
+        foreach (var part in parts.OrderByDescending(p => p.Length))
+        {
+            var at = rest.IndexOf(part, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                rest = string.Concat(rest.AsSpan(0, at), "|", rest.AsSpan(at + part.Length));
+            }
+        }
+
+        var pieces = rest.Split('|');
+        if (pieces.Length == 1)
+        {
+            return [];
+        }
+
+        var lead = pieces[0].Length >= MinRemainderLength ? new[] { pieces[0] } : [];
+        var tails = pieces.Skip(1).Select(p => LinkingElement().Replace(p, string.Empty)).Where(p => p.Length > MinRemainderLength);
+        return [.. lead.Concat(tails)];
+    }
+
+    [GeneratedRegex("^(ungs|ung|ens|es|en|s|n|e)")]
+    private static partial Regex LinkingElement();
+
+    // A capital letter marks a noun only where no sentence starts.
+    private static bool StartsSentence(string text, int index)
+    {
+        var before = text.AsSpan(0, index).TrimEnd();
+        return before.IsEmpty || before[^1] is '.' or '?' or '!' or ':' or ';' or '\n' or '"' or '„' or '(' or '-' or '–' || char.IsDigit(before[^1]);
+    }
+
+    /// <summary>A content word: its term, its compound parts (analysed terms, and the rest as folded text), its weight, and whether it is a noun (capitalised, not opening a sentence) the archive does not hold at all.</summary>
+    private sealed record WeightedWord(string Term, string[] Parts, string[] Rest, double Idf, bool UnknownNoun);
+
+    /// <summary>How much of the question's weight a passage holds, how many of its words, and the share of unknown nouns it misses.</summary>
+    private readonly record struct WordCoverage(double Share, int Matched, int Words, double MissedUnknownNounShare);
 
     private HashSet<string> Terms(string text) => [.. analyzer.Analyze(text).Where(t => t.Length >= 2 && !_boilerplate.Contains(t))];
 
@@ -213,6 +407,6 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
         return (double)shared / (a.Count + b.Count - shared);
     }
 
-    [GeneratedRegex(@"[^\p{L}\p{N}-]+")]
-    private static partial Regex WordSplit();
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Word();
 }

@@ -16,8 +16,11 @@ public sealed partial class DocumentChunker(ChunkingOptions? options = null)
     /// <summary>Between the subject and "Frage n:" in a question chunk.</summary>
     public const string QuestionSeparator = " – ";
 
-    /// <summary>Raise when the chunks made from the same document change, so re-ingesting replaces the old ones.</summary>
-    public const int Version = 3;
+    /// <summary>
+    /// Raise when the chunks made from the same document change, or the terms the analyzer makes of them (its compound
+    /// parts), so re-ingesting replaces the old ones.
+    /// </summary>
+    public const int Version = 4;
 
     private readonly ChunkingOptions _options = options ?? ChunkingOptions.Default;
 

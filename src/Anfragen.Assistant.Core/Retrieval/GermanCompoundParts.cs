@@ -24,7 +24,7 @@ internal static class GermanCompoundParts
         "sicherheit", "kriminal", "polizei", "überwachung", "video", "kamera", "ordnungsamt", "kontrolle", "feuerwehr",
         "rettung", "schutz", "katastrophe", "brand", "wache", "ortsfeuerwehr", "fahrzeug", "haus", "gebäude",
         // traffic
-        "verkehr", "straße", "weg", "rad", "fahrrad", "radweg", "fußgänger", "fuß", "auto", "kraft", "bus", "bahn",
+        "verkehr", "straße", "weg", "rad", "fahrrad", "radweg", "fußgänger", "fuß", "auto", "kraft", "bus", "bahn", "bahnhof", "vorplatz",
         "zug", "haltestelle", "bahnsteig", "zugang", "brücke", "kreuzung", "ampel", "tempo", "zone", "geschwindigkeit",
         "park", "parkplatz", "stellplatz", "parken", "lärm", "flughafen", "flug", "sperrung", "umleitung", "baustelle",
         "beleuchtung", "laterne", "licht", "überweg", "sanierung", "ausbau", "neubau", "umbau", "bau", "unterhaltung",

@@ -138,9 +138,31 @@ public sealed class KnowledgeBaseCommandsTests : IDisposable
         Assert.Contains("other-model", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Eval_chat_counts_hits_and_questions_answered_although_the_archive_does_not_cover_them()
+    {
+        await Ingest();
+        var questions = Path.Combine(_dir.Path, "chat.jsonl");
+        await File.WriteAllLinesAsync(
+            questions,
+            [
+                "{\"id\":\"c1\",\"question\":\"Wann wird der Radweg zwischen Hondelage und Waggum saniert?\",\"relevant\":[\"25-10001\"]}",
+                "{\"id\":\"n1\",\"question\":\"Wie viele Elefanten leben im Zoo?\",\"relevant\":[]}",
+            ],
+            TestContext.Current.CancellationToken);
+
+        var result = await Run("eval", "--chat", questions, "--data-dir", _dir.DataDirectory);
+
+        Assert.Equal(ExitCodes.Success, result.Exit);
+        Assert.Contains("| c1 | Wann wird der Radweg zwischen Hondelage und Waggum saniert? | 25-10001-01", result.Output, StringComparison.Ordinal);
+        Assert.Contains("| n1 | Wie viele Elefanten leben im Zoo? |  | richtig: keine Quelle |", result.Output, StringComparison.Ordinal);
+        Assert.Contains("| 1 | 1.000 | 1.000 | 1.000 | 1 | 0 |", result.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("search", "--queries")]
     [InlineData("eval", "--queries")]
+    [InlineData("eval", "--chat")]
     public async Task A_missing_queries_file_is_an_input_error_naming_the_file(string verb, string option)
     {
         var missing = Path.Combine(_dir.Path, "fehlt.jsonl");

@@ -48,6 +48,24 @@ internal static class DraftingArchive
         },
         new()
         {
+            Id = "25-11020", Type = DocumentType.Anfrage, Title = "IT-Sicherheit im Rathaus", Date = new DateOnly(2025, 10, 1),
+            Text = "Daher fragen wir:\n1. Wie ist die Stadt auf einen Cyberangriff vorbereitet?\n2. Wie viele Stellen in der IT sind unbesetzt?",
+            Questions = ["Wie ist die Stadt auf einen Cyberangriff vorbereitet?", "Wie viele Stellen in der IT sind unbesetzt?"],
+        },
+        new()
+        {
+            // Answers in other words than the question ("Ransomware-Angriff", not "Cyberangriff").
+            Id = "25-11020-01", Type = DocumentType.Stellungnahme, Title = "IT-Sicherheit im Rathaus", Date = new DateOnly(2025, 10, 20),
+            Text = "Zu Frage 1: Im Oktober 2025 wurde eine Notfallübung mit simuliertem Ransomware-Angriff durchgeführt; unveränderliche Offline-Sicherungen liegen vor.\n\nZu Frage 2: Drei von 40 Stellen sind unbesetzt.",
+        },
+        new()
+        {
+            // The topic is only in the title: the passage never repeats "Fachkräftegewinnung".
+            Id = "23-11030-01", Type = DocumentType.Stellungnahme, Title = "Fachkräftegewinnung im Rathaus", Date = new DateOnly(2023, 3, 14),
+            Text = "Zu Frage 1: Seit 2023 wirbt die Stadt mit der Kampagne „Rathaus sucht dich“ um Auszubildende und zahlt eine Zulage für IT-Berufe.",
+        },
+        new()
+        {
             Id = "24-90001", Type = DocumentType.Mitteilung, Title = "Personalplanung Ringgleis Beleuchtung", Date = new DateOnly(2024, 5, 5), Visibility = Visibility.NonPublic,
             Text = "Vertraulich: Für die Beleuchtung am Ringgleis wird Personal umgesetzt. Kennung " + PersonalCanary + ". Die Kosten der Beleuchtung trägt der Fachbereich.",
         },

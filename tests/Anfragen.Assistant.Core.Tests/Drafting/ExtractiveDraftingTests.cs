@@ -108,4 +108,44 @@ public sealed class ExtractiveDraftingTests
         Assert.Contains(answer.Citations, c => c.DocumentId == "23-12003-01");
         Assert.All(answer.Citations, c => Assert.Contains($"{c.Marker} {c.Title} ({c.DocumentId}", answer.Text, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Chat_without_a_model_finds_a_passage_by_the_title_of_its_paper()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await DraftingHost.StartAsync(null, ct);
+
+        var answer = await host.Get<ChatService>().AskAsync([], "Welche Maßnahmen gibt es zur Fachkräftegewinnung in der Verwaltung?", Principal.PublicCaller, ct);
+
+        Assert.Equal("23-11030-01", answer.Citations[0].DocumentId);
+    }
+
+    [Fact]
+    public async Task Chat_without_a_model_answers_a_question_like_an_earlier_one_with_the_answer_it_got()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await DraftingHost.StartAsync(null, ct);
+
+        var answer = await host.Get<ChatService>().AskAsync([], "Wie wurde die Stadt auf einen Cyberangriff vorbereitet?", Principal.PublicCaller, ct);
+
+        Assert.Equal("25-11020-01#0", answer.Citations[0].ChunkId);
+        Assert.Contains("Ransomware-Angriff", answer.Citations[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(answer.Citations, c => c.DocumentId == "25-11020");
+    }
+
+    [Fact]
+    public async Task Chat_without_a_model_proposes_nothing_when_the_archive_never_names_what_is_asked_about()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await DraftingHost.StartAsync(null, ct);
+        var chat = host.Get<ChatService>();
+
+        // "Kosten" alone would match the lighting answer; the archive never mentions a Schneekanone.
+        var unknown = await chat.AskAsync([], "Wie hoch sind die Kosten für die Schneekanonen?", Principal.PublicCaller, ct);
+        var known = await chat.AskAsync([], "Wie hoch sind die Kosten für die Beleuchtung?", Principal.PublicCaller, ct);
+
+        Assert.Equal(ChatService.NothingFound, unknown.Text);
+        Assert.Empty(unknown.Citations);
+        Assert.NotEmpty(known.Citations);
+    }
 }

@@ -65,6 +65,25 @@ public sealed class ContractTests(AnfragenWebFactory factory)
     }
 
     [Fact]
+    public async Task A_self_contained_question_after_an_unrelated_one_still_finds_its_sources()
+    {
+        using var staff = await SignIn.ClientForAsync(factory, Users.Staff);
+        await staff.DeleteAsync("/api/chat/history", TestContext.Current.CancellationToken);
+        await AskAsync(staff, "Wie läuft das Auswahlverfahren für die Leitung des Fachbereichs 37?");
+
+        var final = await AskAsync(staff, "Welche Maßnahmen gibt es zur Fachkräftegewinnung in der Verwaltung?");
+
+        Assert.NotEmpty(final["answer"]!["citations"]!.AsArray());
+    }
+
+    private static async Task<System.Text.Json.Nodes.JsonNode> AskAsync(HttpClient client, string question)
+    {
+        var response = await client.PostAsJsonAsync("/api/chat", new { question }, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return body.Split('\n').Where(l => l.StartsWith("data: ", StringComparison.Ordinal)).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l[6..])!).Last();
+    }
+
+    [Fact]
     public async Task OpenApi_document_lists_the_api_and_the_reference_page_is_served()
     {
         using var client = factory.CreateClient();
