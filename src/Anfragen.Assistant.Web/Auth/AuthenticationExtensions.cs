@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Anfragen.Assistant.Review;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -16,6 +17,9 @@ namespace Anfragen.Assistant.Web.Auth;
 public static class AuthenticationExtensions
 {
     public const string LoginPath = "/anmelden";
+
+    /// <summary>Query parameter of the sign-in page after a sign-in from a stale page (antiforgery check failed).</summary>
+    public const string StaleFormParameter = "abgelaufen";
 
     public static WebApplicationBuilder AddAuthenticationModes(this WebApplicationBuilder builder)
     {
@@ -76,7 +80,9 @@ public static class AuthenticationExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/konto").ExcludeFromDescription();
-        group.MapPost("/anmelden", SignInDemoUserAsync);
+        // Antiforgery is checked in the handler: a stale sign-in page (opened before a restart, or with cookies cleared)
+        // leads back to a fresh one with a notice instead of ending on a bare 400.
+        group.MapPost("/anmelden", SignInDemoUserAsync).DisableAntiforgery();
         group.MapPost("/abmelden", new Func<HttpContext, Task<RedirectHttpResult>>(SignOutAsync));
         group.MapGet("/oidc", (string? returnUrl) => TypedResults.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
         return app;
@@ -86,8 +92,14 @@ public static class AuthenticationExtensions
         HttpContext context,
         [FromForm] string userName,
         [FromForm] string? returnUrl,
-        Microsoft.Extensions.Options.IOptions<AnfragenAuthenticationOptions> options)
+        Microsoft.Extensions.Options.IOptions<AnfragenAuthenticationOptions> options,
+        IAntiforgery antiforgery)
     {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return TypedResults.LocalRedirect($"{LoginPath}?{StaleFormParameter}=1&returnUrl={Uri.EscapeDataString(SafeReturnUrl(returnUrl))}");
+        }
+
         if (options.Value.Mode != AuthenticationMode.Development)
         {
             return TypedResults.BadRequest("Die Demo-Anmeldung ist nur im Modus Development verfügbar.");

@@ -1,6 +1,11 @@
 using System.Threading.RateLimiting;
+using Anfragen.Assistant.Configuration;
 using Anfragen.Assistant.Web.Services;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Anfragen.Assistant.Web.Hosting;
@@ -24,11 +29,20 @@ public static class WebSecurityExtensions
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
         "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
+    /// <summary>Where the data-protection key ring lives, under the data directory.</summary>
+    public const string DataProtectionKeysDirectory = "keys";
+
     public static WebApplicationBuilder AddWebSecurity(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var web = builder.Configuration.GetSection(WebOptions.SectionName).Get<WebOptions>() ?? new WebOptions();
         builder.Services.AddExceptionHandler<KnownErrorHandler>();
+
+        // Sign-in cookies and antiforgery tokens are protected with keys kept in the data directory, so a restart (or a
+        // new container on the same volume) does not sign everyone out or invalidate open forms.
+        builder.Services.AddDataProtection().SetApplicationName("Anfragen.Assistant");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<IOptions<AssistantOptions>, ILoggerFactory>((keys, assistant, logs) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(assistant.Value.ResolvedDataDirectory, DataProtectionKeysDirectory)), logs));
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "Anfragen.Antiforgery";

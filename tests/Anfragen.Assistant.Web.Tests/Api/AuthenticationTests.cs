@@ -99,12 +99,41 @@ public sealed class AuthenticationTests(AnfragenWebFactory factory)
     }
 
     [Fact]
-    public async Task Sign_in_without_antiforgery_token_is_refused()
+    public async Task Sign_in_without_antiforgery_token_is_refused_and_leads_back_to_a_fresh_sign_in_page()
     {
         using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = Users.Admin });
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = Users.Admin, ["returnUrl"] = "/chat" });
         var response = await client.PostAsync("/konto/anmelden", form, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/anmelden?abgelaufen=1&returnUrl=%2Fchat", response.Headers.Location!.OriginalString);
         Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("Anfragen.Auth=", StringComparison.Ordinal)));
+        var page = await client.GetStringAsync(response.Headers.Location, TestContext.Current.CancellationToken);
+        Assert.Contains("data-testid=\"login-stale\"", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"returnUrl\" value=\"/chat\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sign_in_page_opened_before_a_restart_still_signs_in_after_it()
+    {
+        // Two app instances on the same data directory stand for the server before and after a restart.
+        using var before = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var login = await before.GetAsync("/anmelden", TestContext.Current.CancellationToken);
+        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("Anfragen.Antiforgery=", StringComparison.Ordinal)).Split(';')[0];
+        var token = System.Text.RegularExpressions.Regex.Match(await login.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        await using var restarted = new AnfragenWebFactory.OnDataDirectory(factory.DataDirectory);
+        using var after = restarted.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/konto/anmelden")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = Users.Staff, ["returnUrl"] = "/anfragen", ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(token) }),
+        };
+        request.Headers.Add("Cookie", cookie);
+        var response = await after.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal("/anfragen", response.Headers.Location!.OriginalString);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("Anfragen.Auth=", StringComparison.Ordinal));
+        // The key ring that makes this work lives in the data directory, not in the user profile of the machine.
+        Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(factory.DataDirectory, Hosting.WebSecurityExtensions.DataProtectionKeysDirectory), "key-*.xml"));
     }
 }

@@ -35,9 +35,9 @@ internal sealed class BrowserSession : IAsyncDisposable
         context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         var session = new BrowserSession(fixture, context, page);
-        // Once in a full CI run the sign-in POST arrived without the antiforgery cookie the login page had just set
-        // (cause not found; the user-visible effect is an error page and a second click). The flows under test start
-        // after sign-in, so a refused sign-in is tried again, at most three times, instead of failing the flow.
+        // Once in a full CI run under load a sign-in did not reach /anfragen within the wait (cause not found; a stale
+        // sign-in page now leads back to /anmelden?abgelaufen=1). The flows under test start after sign-in, so a sign-in
+        // that does not arrive is tried again, at most three times, instead of failing the flow.
         for (var attempt = 1; ; attempt++)
         {
             await page.GotoAsync("/anmelden");

@@ -16,7 +16,20 @@ namespace Anfragen.Assistant.Web.Infrastructure;
 /// </summary>
 public class AnfragenWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "anfragen-web-tests", Guid.NewGuid().ToString("N"));
+    private readonly bool _ownsDataDirectory;
+
+    public AnfragenWebFactory()
+        : this(Path.Combine(Path.GetTempPath(), "anfragen-web-tests", Guid.NewGuid().ToString("N")), ownsDataDirectory: true)
+    {
+    }
+
+    private AnfragenWebFactory(string dataDirectory, bool ownsDataDirectory)
+    {
+        DataDirectory = dataDirectory;
+        _ownsDataDirectory = ownsDataDirectory;
+    }
+
+    public string DataDirectory { get; }
 
     public IngestionReport? Ingested { get; private set; }
 
@@ -58,6 +71,11 @@ public class AnfragenWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        if (!_ownsDataDirectory)
+        {
+            return;
+        }
+
         try
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -68,4 +86,7 @@ public class AnfragenWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // A file still held open by the OS cache; the temp folder is cleaned up by the system.
         }
     }
+
+    /// <summary>A second app instance on an existing data directory, as after a restart; it ingests nothing and deletes nothing.</summary>
+    public sealed class OnDataDirectory(string dataDirectory) : AnfragenWebFactory(dataDirectory, ownsDataDirectory: false);
 }
