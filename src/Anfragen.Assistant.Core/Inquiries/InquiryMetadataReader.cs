@@ -30,7 +30,7 @@ internal static partial class InquiryMetadataReader
         id ??= ReadLetterheadNumber(lines);
         var subject = ReadField(lines, SubjectLabel(), 3) ?? ReadLetterheadValue(lines, LetterheadSubject(), " ") ?? LetterHeaderReader.ReadHeadingSubject(lines);
         var recipient = ReadField(lines, RecipientLabel(), 4, ", ") ?? ReadLetterheadValue(lines, LetterheadRecipient(), ", ") ?? LetterHeaderReader.ReadRecipient(lines);
-        var date = GermanDates.FindFirst(ReadField(lines, DateLabel(), 2)) ?? ReadLetterheadDate(lines) ?? ReadDateLine(lines) ?? LetterHeaderReader.ReadStandaloneDate(lines);
+        var date = GermanDates.FindFirst(ReadField(lines, DateLabel(), 2)) ?? ReadLetterheadDate(lines) ?? ReadDateLine(lines) ?? LetterHeaderReader.ReadStandaloneDate(lines) ?? ReadSenderLineDate(lines);
         var (committee, sessionDate, status) = BeratungsfolgeReader.Read(lines);
         if (committee is null || sessionDate is null)
         {
@@ -147,6 +147,10 @@ internal static partial class InquiryMetadataReader
         var index = Array.FindIndex(lines, line => line == "Datum");
         return index < 0 ? null : lines.Skip(index + 1).Take(16).Select(GermanDates.FindFirst).FirstOrDefault(date => date is not null);
     }
+
+    /// <summary>The date in a heading line such as "Anfrage der CDU-Fraktion vom 10.03.2026", near the top.</summary>
+    private static DateOnly? ReadSenderLineDate(string[] lines) =>
+        lines.Take(15).Select(l => SenderLine().Match(l)).Where(m => m.Success).Select(m => GermanDates.FindFirst(m.Groups["date"].Value)).FirstOrDefault(d => d is not null);
 
     /// <summary>A dateline such as "Braunschweig, 15.04.2026" or "Braunschweig, den 15. April 2026".</summary>
     private static DateOnly? ReadDateLine(string[] lines)
@@ -299,6 +303,9 @@ internal static partial class InquiryMetadataReader
 
     [GeneratedRegex(@"^[\p{L} .\-]{2,40},\s*(?:den\s+)?(?<date>\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}+\.?)\s*\d{2,4})\s*$")]
     private static partial Regex DateLine();
+
+    [GeneratedRegex(@"^\s*(?:Anfrage|Dringlichkeitsanfrage|Kleine Anfrage)\b.{0,120}?\bvom\s+(?<date>\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}+\.?)\s*\d{2,4})", RegexOptions.IgnoreCase)]
+    private static partial Regex SenderLine();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

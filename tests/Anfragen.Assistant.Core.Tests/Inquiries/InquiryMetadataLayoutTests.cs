@@ -52,6 +52,17 @@ public sealed class InquiryMetadataLayoutTests
         Assert.Equal("Schulwegen im Stadtbezirk Ost", CreateParser().ParseLenient(Text).Subject);
     }
 
+    [Fact]
+    public void Reads_the_date_of_an_anfrage_heading_when_no_date_line_is_given()
+    {
+        const string Text = "Betreff: Sanierung der Sporthalle Nord\nAnfrage der CDU-Fraktion vom 10.03.2026\n\nDie Halle ist gesperrt.\n\nFrage 1)\nWann beginnt die Sanierung?";
+
+        var inquiry = CreateParser().ParseLenient(Text);
+
+        Assert.Equal(new DateOnly(2026, 3, 10), inquiry.Date);
+        Assert.Equal(["Wann beginnt die Sanierung?"], inquiry.Questions.Select(q => q.Text));
+    }
+
     [Theory]
     [InlineData("15. April 2026")]
     [InlineData("15.04.26")]
