@@ -111,9 +111,10 @@ public static class InquiryEndpoints
             await review.GetCommentsAsync(actor, id, cancellationToken) ?? []);
     }
 
+    /// <summary>"Stellungnahme-25-12640-01.docx"; without a Drucksache number the app's own id: "Stellungnahme-20261126-1a2b3c4d.docx".</summary>
     internal static string FileName(InquiryRecord record, string extension)
     {
-        var baseName = StellungnahmeComposer.DocumentId(record);
+        var baseName = string.IsNullOrWhiteSpace(record.Inquiry.Id) ? record.Id : StellungnahmeComposer.DocumentId(record);
         var safe = string.Concat(baseName.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
         return $"Stellungnahme-{safe}.{extension}";
     }

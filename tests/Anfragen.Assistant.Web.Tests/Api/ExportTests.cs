@@ -31,6 +31,8 @@ public sealed class ExportTests(AnfragenWebFactory factory)
 
         var docx = await staff.GetAsync($"/api/inquiries/{id}/export/docx", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        // The demo inquiry carries no Drucksache number: the file is named after the app's id of the inquiry.
+        Assert.Equal($"Stellungnahme-{id}.docx", docx.Content.Headers.ContentDisposition!.FileName);
         await using var stream = new MemoryStream(await docx.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         using var word = WordprocessingDocument.Open(stream, false);
         var paragraphs = word.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
