@@ -100,7 +100,7 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
             foreach (var chunk in picked)
             {
                 var marker = $"[{citations.Count + 1}]";
-                text.Append("\n\n").Append(marker).Append(' ').Append(PassageSet.Cut(chunk.Text, options.MaxPassageChars));
+                text.Append("\n\n").Append(marker).Append(' ').Append(PassageSet.Cut(LetterHead.Strip(chunk.Text), options.MaxPassageChars));
                 citations.Add(new Citation(marker, chunk.DocumentId, chunk.ChunkId, chunk.Title, chunk.Text));
             }
         }
@@ -142,6 +142,11 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
             if (!filter.Allows(chunk))
             {
                 DraftingLog.PassageRejectedByFilter(logger, chunk.ChunkId, principal.UserName);
+                continue;
+            }
+
+            if (LetterHead.IsOnlyHead(chunk.Text))
+            {
                 continue;
             }
 

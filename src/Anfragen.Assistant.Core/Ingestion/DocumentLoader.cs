@@ -233,6 +233,9 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
             throw new DocumentReadException(source, "Feld \"text\" ist leer");
         }
 
+        // Empty metadata fields are filled from the page, else from the letter head in the text ("Datum: 01.03.2023").
+        var parsed = new Lazy<Inquiries.Inquiry>(() => pageInquiry ?? parser.ParseLenient(text));
+
         var id = Field(root, "id");
         if (id.Length == 0)
         {
@@ -266,9 +269,9 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
             Id = DocumentId(id),
             Type = type,
             Title = title,
-            Date = DocumentVocabulary.ParseDate(Field(root, "date")) ?? pageInquiry?.Date,
-            Committee = committee.Length > 0 ? committee : pageInquiry?.Committee,
-            Visibility = visibilityField.Length > 0 ? DocumentVocabulary.ParseVisibility(visibilityField) : pageInquiry?.Visibility ?? Visibility.Public,
+            Date = DocumentVocabulary.ParseDate(Field(root, "date")) ?? parsed.Value.Date,
+            Committee = committee.Length > 0 ? committee : parsed.Value.Committee,
+            Visibility = visibilityField.Length > 0 ? DocumentVocabulary.ParseVisibility(visibilityField) : parsed.Value.Visibility ?? Visibility.Public,
             Url = NullIfEmpty(Field(root, "url")),
             Text = text,
             Questions = questions,

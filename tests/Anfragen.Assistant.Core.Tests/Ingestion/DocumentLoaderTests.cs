@@ -43,6 +43,21 @@ public sealed class DocumentLoaderTests : IDisposable
     }
 
     [Fact]
+    public async Task Empty_metadata_fields_are_filled_from_the_letter_head_in_the_text()
+    {
+        var corpus = Write("head.jsonl", """
+            {"id":"23-30001","type":"Anfrage","title":"Spielplätze","date":"","committee":"","visibility":"","text":"Betreff:\nSpielplätze\n\nDatum:\n01.03.2023\n\nBeratungsfolge:\tSitzungstermin\tStatus\nJugendhilfeausschuss (zur Beantwortung)\t16.03.2023\tN\n\nSachverhalt:\nDie Geräte sind alt.\n\nDaher fragen wir:\n1. Wann werden sie ersetzt?"}
+            """);
+
+        var document = Assert.Single(await LoadAsync(corpus)).Document!;
+
+        Assert.Equal(new DateOnly(2023, 3, 1), document.Date);
+        Assert.Equal("Jugendhilfeausschuss", document.Committee);
+        // Status N in the Beratungsfolge: nichtöffentlich, although the field was left empty.
+        Assert.Equal(Visibility.NonPublic, document.Visibility);
+    }
+
+    [Fact]
     public async Task Uses_the_page_text_when_text_is_empty()
     {
         var corpus = Write("page.jsonl", """
