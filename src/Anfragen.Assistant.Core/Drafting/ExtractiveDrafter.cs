@@ -41,9 +41,6 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
     private const double MinQuestionWeightShareAdministrationPapers = 0.2;
     private const int MaxDocumentFrequency = 1_000;
 
-    // The council system numbers the administration's answer to Anfrage "25-12640" as "25-12640-01".
-    private const string AnswerSuffix = "-01";
-
     // One word carrying this much of the question's weight is enough ("Fachkräftegewinnung" in "Welche Maßnahmen gibt es
     // zur Fachkräftegewinnung?").
     private const double DominantWordShare = 0.5;
@@ -164,7 +161,7 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
 
             // A matching question of an earlier Anfrage points to its answer: the administration's words, where the
             // answer uses other words than the question ("Ransomware-Angriff" for "Cyberangriff").
-            var answer = await AnswerToAsync(chunk, filter, cancellationToken).ConfigureAwait(false);
+            var answer = await PriorAnswer.FindAsync(retriever.Index, chunk, filter, cancellationToken).ConfigureAwait(false);
             if (answer is not null)
             {
                 if (candidates.Any(c => c.Chunk.ChunkId == answer.ChunkId))
@@ -295,22 +292,6 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
         }
 
         return words;
-    }
-
-    /// <summary>
-    /// For a question of an Anfrage, the answer to it in the Stellungnahme "{id}-01" if the caller's filter allows one;
-    /// null for any other passage.
-    /// </summary>
-    private async Task<Chunk?> AnswerToAsync(Chunk chunk, SearchFilter filter, CancellationToken cancellationToken)
-    {
-        if (chunk.DocumentType != DocumentType.Anfrage || chunk.QuestionNumber is not { } number
-            || (filter.Types is { Count: > 0 } && !filter.Types.Contains(DocumentType.Stellungnahme)))
-        {
-            return null;
-        }
-
-        var answers = await retriever.Index.GetChunksAsync(chunk.DocumentId + AnswerSuffix, filter, cancellationToken).ConfigureAwait(false);
-        return answers.FirstOrDefault(a => a.QuestionNumber == number && a.DocumentType == DocumentType.Stellungnahme && filter.Allows(a));
     }
 
     // How many of the keyword hits of a compound hold the compound itself: the keyword search also matches its parts

@@ -7,7 +7,8 @@ namespace Anfragen.Assistant.Drafting;
 
 /// <summary>
 /// Fills a <see cref="PassageSet"/> for one question: the papers the inquiry references (exact lookup, their first chunks),
-/// then hybrid retrieval with the question plus the inquiry subject. The caller's filter is applied inside every search,
+/// then hybrid retrieval with the question plus the inquiry subject, where a question of an earlier Anfrage brings its
+/// answer along (<see cref="PriorAnswer"/>). The caller's filter is applied inside every search,
 /// and every chunk is checked again with <see cref="SearchFilter.Allows"/> before it can reach a prompt (defence in depth:
 /// a faulty index must not leak a nichtöffentlich passage to a model).
 /// </summary>
@@ -67,7 +68,12 @@ internal sealed class PassageCollector(HybridRetriever retriever, LlmOptions opt
                 break;
             }
 
-            AddChecked(passages, hit.Chunk, filter, principal);
+            // A matching question of an earlier Anfrage brings the answer it got right after it.
+            if (AddChecked(passages, hit.Chunk, filter, principal) is not null && passages.Count < options.MaxPassages
+                && await PriorAnswer.FindAsync(retriever.Index, hit.Chunk, filter, cancellationToken).ConfigureAwait(false) is { } answer)
+            {
+                AddChecked(passages, answer, filter, principal);
+            }
         }
     }
 

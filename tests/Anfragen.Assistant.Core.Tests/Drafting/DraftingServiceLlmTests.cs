@@ -34,6 +34,22 @@ public sealed partial class DraftingServiceLlmTests
     }
 
     [Fact]
+    public async Task A_matching_question_of_an_earlier_anfrage_brings_the_answer_it_got_into_the_prompt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await ScriptedOpenAiServer.StartAsync(ct);
+        await using var host = await DraftingHost.StartAsync(server, ct);
+        var inquiry = new Inquiries.Inquiry { Subject = "Schutz vor Cyberangriffen", Questions = [new Inquiries.InquiryQuestion(1, "Wie ist die Stadt auf einen Cyberangriff vorbereitet?")] };
+
+        await host.Get<DraftingService>().DraftQuestionAsync(inquiry, inquiry.Questions[0], Principal.PublicCaller, ct);
+
+        var user = Assert.Single(server.Requests).Messages.Last(m => m.Role == "user").Content;
+        var ids = PassageIds(user);
+        Assert.Contains(ids, p => p.Value == "25-11020" && ids.GetValueOrDefault(p.Key + 1) == "25-11020-01");
+        Assert.Contains("Ransomware-Angriff", user, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_reply_citing_1_yields_a_citation_to_the_document_of_passage_1_and_99_is_invalid()
     {
         var ct = TestContext.Current.CancellationToken;
