@@ -60,6 +60,12 @@ internal static class DraftingArchive
         },
         new()
         {
+            // A supplement: the first answer left question 2 open.
+            Id = "25-11020-02", Type = DocumentType.Stellungnahme, Title = "IT-Sicherheit im Rathaus (Ergänzung)", Date = new DateOnly(2025, 11, 5),
+            Text = "Zu Frage 2: Nach der Besetzung im Oktober sind nur noch zwei von 40 Stellen unbesetzt.",
+        },
+        new()
+        {
             // The topic is only in the title: the passage never repeats "Fachkräftegewinnung".
             Id = "23-11030-01", Type = DocumentType.Stellungnahme, Title = "Fachkräftegewinnung im Rathaus", Date = new DateOnly(2023, 3, 14),
             Text = "Zu Frage 1: Seit 2023 wirbt die Stadt mit der Kampagne „Rathaus sucht dich“ um Auszubildende und zahlt eine Zulage für IT-Berufe.",

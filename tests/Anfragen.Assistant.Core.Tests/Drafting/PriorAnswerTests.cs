@@ -1,0 +1,36 @@
+using Anfragen.Assistant.Retrieval;
+using Anfragen.Assistant.Storage;
+
+namespace Anfragen.Assistant.Drafting;
+
+public sealed class PriorAnswerTests
+{
+    [Fact]
+    public async Task A_question_of_an_earlier_anfrage_leads_to_the_latest_answer_that_answers_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await DraftingHost.StartAsync(null, ct);
+        var index = host.Get<IKnowledgeIndex>();
+        var questions = (await index.GetChunksAsync("25-11020", SearchFilter.PublicOnly, ct)).Where(c => c.QuestionNumber is not null).ToDictionary(c => c.QuestionNumber!.Value);
+
+        var first = await PriorAnswer.FindAsync(index, questions[1], SearchFilter.PublicOnly, ct);
+        var second = await PriorAnswer.FindAsync(index, questions[2], SearchFilter.PublicOnly, ct);
+
+        Assert.Equal(("25-11020-01", 1), (first!.DocumentId, first.QuestionNumber!.Value));
+        Assert.Equal(("25-11020-02", 2), (second!.DocumentId, second.QuestionNumber!.Value));
+    }
+
+    [Fact]
+    public async Task Only_a_question_of_an_anfrage_has_a_prior_answer_and_the_filter_applies_to_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await DraftingHost.StartAsync(null, ct);
+        var index = host.Get<IKnowledgeIndex>();
+        var question = (await index.GetChunksAsync("25-11020", SearchFilter.PublicOnly, ct)).First(c => c.QuestionNumber == 1);
+        var answer = (await index.GetChunksAsync("25-11020-01", SearchFilter.PublicOnly, ct))[0];
+
+        Assert.Null(await PriorAnswer.FindAsync(index, answer, SearchFilter.PublicOnly, ct));
+        Assert.Null(await PriorAnswer.FindAsync(index, question, SearchFilter.PublicOnly with { Types = [Documents.DocumentType.Mitteilung] }, ct));
+        Assert.Null(await PriorAnswer.FindAsync(index, question, SearchFilter.PublicOnly with { ExcludeDocumentIds = ["25-11020-01"] }, ct));
+    }
+}
