@@ -33,4 +33,14 @@ public sealed class PriorAnswerTests
         Assert.Null(await PriorAnswer.FindAsync(index, question, SearchFilter.PublicOnly with { Types = [Documents.DocumentType.Mitteilung] }, ct));
         Assert.Null(await PriorAnswer.FindAsync(index, question, SearchFilter.PublicOnly with { ExcludeDocumentIds = ["25-11020-01"] }, ct));
     }
+
+    [Theory]
+    [InlineData("Zu 2. und 3.:\nDie Verwaltung wird …", 3, true)]
+    [InlineData("Zu Frage 2, 3 und 4:\nJa.", 4, true)]
+    [InlineData("Zu 2. bis 5.:\nSiehe oben.", 4, true)]
+    [InlineData("Zu 2. und 3.:\nDie Verwaltung wird …", 4, false)]
+    [InlineData("Zu Frage 3:\nNein.", 3, false)]
+    [InlineData("Die Fragen 2 und 3 werden zusammen beantwortet.", 3, false)]
+    public void An_answer_to_several_questions_at_once_answers_each_of_them(string text, int number, bool expected) =>
+        Assert.Equal(expected, PriorAnswer.AnswersTogether(text, number));
 }
