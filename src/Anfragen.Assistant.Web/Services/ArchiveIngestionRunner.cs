@@ -25,6 +25,9 @@ public sealed partial class ArchiveIngestionRunner(
     /// <summary>Written when the sample archive was ingested completely, so it is not ingested again at the next start.</summary>
     public string SampleMarkerPath => Path.Combine(options.Value.ResolvedDataDirectory, "sample-archive.done");
 
+    /// <summary>Written when a sample run starts: with it and without <see cref="SampleMarkerPath"/>, the run was interrupted.</summary>
+    public string SampleStartedPath => Path.Combine(options.Value.ResolvedDataDirectory, "sample-archive.started");
+
     /// <summary>Ingests files or directories; returns false when another job is still running.</summary>
     public bool TryStart(string job, IReadOnlyList<string> paths, string userName)
     {
@@ -72,6 +75,12 @@ public sealed partial class ArchiveIngestionRunner(
     {
         try
         {
+            if (job == SampleJob)
+            {
+                Directory.CreateDirectory(options.Value.ResolvedDataDirectory);
+                await File.WriteAllTextAsync(SampleStartedPath, timeProvider.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+            }
+
             var progress = new InlineProgress<IngestionProgress>(p => status.Progress(
                 $"{p.DocumentsDone}/{p.DocumentsTotal} Dokumente, {p.ChunksWritten} Abschnitte{(p.Current is null ? string.Empty : $" – {p.Current}")}", p.DocumentsDone, p.DocumentsTotal));
             var report = await pipeline.IngestPathsAsync(paths, progress, cancellationToken).ConfigureAwait(false);

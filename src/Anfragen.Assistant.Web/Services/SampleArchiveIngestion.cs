@@ -26,10 +26,11 @@ public sealed partial class SampleArchiveIngestion(
         await Task.Yield();
         try
         {
-            // Empty index, or a first sample run that never finished (the app was stopped): (re-)ingest. The pipeline
-            // skips documents already written by their content hash, so an interrupted run resumes cheaply.
+            // Empty index, or a sample run that started and never finished (the app was stopped): (re-)ingest. The
+            // pipeline skips documents already written by their content hash, so an interrupted run resumes cheaply. An
+            // archive that is already there (ingested with the CLI, or a real one) never gets the fictional sample mixed in.
             var statistics = await index.GetStatisticsAsync(stoppingToken).ConfigureAwait(false);
-            if (statistics.Documents > 0 && File.Exists(runner.SampleMarkerPath))
+            if (!SampleRunNeeded(statistics.Documents, File.Exists(runner.SampleStartedPath), File.Exists(runner.SampleMarkerPath)))
             {
                 return;
             }
@@ -57,6 +58,9 @@ public sealed partial class SampleArchiveIngestion(
             LogFailed(logger, ex);
         }
     }
+
+    /// <summary>An empty index gets the sample archive; so does one whose sample run started and never finished; any other archive is left as it is.</summary>
+    internal static bool SampleRunNeeded(long documents, bool started, bool finished) => documents == 0 || (started && !finished);
 
     [LoggerMessage(EventId = 7111, Level = LogLevel.Information, Message = "Index is empty; ingesting the sample archive from {Path} in the background")]
     private static partial void LogStarting(ILogger logger, string path);
