@@ -17,6 +17,9 @@ public sealed record ReviewDecisionRequest(int ExpectedVersion, string? Comment)
 /// <summary>POST /api/chat.</summary>
 public sealed record ChatRequest(string Question);
 
+/// <summary>The last event of a chat stream whose answer failed (event 'error').</summary>
+public sealed record ChatError(string Message);
+
 /// <summary>PUT /api/admin/clearance/{userName}.</summary>
 public sealed record ClearanceRequest(bool Cleared);
 
