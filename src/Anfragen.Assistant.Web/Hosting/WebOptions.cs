@@ -21,6 +21,10 @@ public sealed class WebOptions
     [Range(1, 10_000)]
     public int DraftRequestsPerMinute { get; set; } = 30;
 
+    /// <summary>The administration's time zone for times shown in the UI (IANA id); stored times are UTC.</summary>
+    [Required]
+    public string TimeZone { get; set; } = "Europe/Berlin";
+
     /// <summary>Chat questions per user and minute (API and UI).</summary>
     [Range(1, 10_000)]
     public int ChatRequestsPerMinute { get; set; } = 20;
