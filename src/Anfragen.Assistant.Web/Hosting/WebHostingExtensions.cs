@@ -13,15 +13,13 @@ public static class WebHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName).ValidateDataAnnotations()
-            .Validate(o => TimeZoneExists(o.TimeZone), "Unbekannte Zeitzone in Anfragen:Web:TimeZone (z. B. Europe/Berlin).").ValidateOnStart();
+            .Validate(o => OfficeTime.Exists(o.TimeZone), "Unbekannte Zeitzone in Anfragen:Web:TimeZone (z. B. Europe/Berlin).").ValidateOnStart();
         builder.Services.AddSingleton<OfficeTime>();
 
         // "Anfragen:SampleDataPath" is the documented short form; it wins over Anfragen:Web:SampleDataPath.
         builder.Services.PostConfigure<WebOptions>(o => o.SampleDataPath = builder.Configuration["Anfragen:SampleDataPath"] ?? o.SampleDataPath);
         return builder;
     }
-
-    private static bool TimeZoneExists(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 
     public static WebApplicationBuilder AddWebUi(this WebApplicationBuilder builder)
     {

@@ -31,6 +31,15 @@ public sealed class OfficeTimeTests
         Assert.Contains("Anfragen:Web:TimeZone", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2026-03-29T00:59:00Z", "29.03.2026 01:59")] // last Sunday of March, before the change
+    [InlineData("2026-03-29T01:00:00Z", "29.03.2026 03:00")] // summer time
+    [InlineData("2026-10-25T00:59:00Z", "25.10.2026 02:59")]
+    [InlineData("2026-10-25T01:00:00Z", "25.10.2026 02:00")] // back to winter time
+    [InlineData("2026-11-26T03:48:00Z", "26.11.2026 04:48")]
+    public void Without_a_time_zone_database_the_default_zone_follows_the_EU_rule(string utc, string expected) =>
+        Assert.Equal(expected, TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), OfficeTime.CentralEuropeanTime).ToString("dd.MM.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
