@@ -15,7 +15,7 @@ namespace Anfragen.Assistant.Cli.Commands;
 /// <summary>
 /// <c>anfragen eval --queries q.jsonl [--pairs corpus.jsonl] [--k 10] [--baseline lucene] [--ablation] [--sweep]</c>:
 /// Recall@1/5/10, MRR@10 and nDCG@10 of keyword, dense and hybrid search over the current index, as Markdown;
-/// <c>--chat questions.jsonl</c> measures the archive chat instead (<see cref="ChatEvaluation"/>).
+/// <c>--chat</c> / <c>--drafts questions.jsonl</c> measure the archive chat or the drafts instead (<see cref="AnswerEvaluation"/>).
 /// </summary>
 public static class EvalCommand
 {
@@ -33,8 +33,9 @@ public static class EvalCommand
         var denseWeight = new Option<double?>("--dense-weight") { Description = "Dense-Gewicht der Fusion (Standard: Anfragen:Retrieval:DenseWeight)" };
         var rrfK = new Option<int?>("--rrf-k") { Description = "RRF-Konstante k (Standard: Anfragen:Retrieval:RrfK)" };
         var chat = new Option<string?>("--chat") { Description = "Chat messen: JSONL mit {\"id\",\"question\",\"relevant\":[…]}; \"relevant\": [] heißt, das Archiv deckt die Frage nicht ab" };
+        var drafts = new Option<string?>("--drafts") { Description = "Entwürfe messen: JSONL wie bei --chat, dazu \"subject\" (Betreff der Anfrage)" };
         var command = new Command("eval", "Suchqualität messen: Keyword, Dense und Hybrid nebeneinander");
-        foreach (var option in new Option[] { queries, pairs, k, baseline, ablation, sweep, denseWeight, rrfK, chat })
+        foreach (var option in new Option[] { queries, pairs, k, baseline, ablation, sweep, denseWeight, rrfK, chat, drafts })
         {
             command.Options.Add(option);
         }
@@ -46,12 +47,18 @@ public static class EvalCommand
             if (parseResult.GetValue(chat) is { } chatFile)
             {
                 using var chatHost = context.BuildHost(GlobalOptions.Read(parseResult));
-                return await ChatEvaluation.RunAsync(context, CliContext.Get<ChatService>(chatHost), chatFile, cancellationToken);
+                return await AnswerEvaluation.RunChatAsync(context, CliContext.Get<ChatService>(chatHost), chatFile, cancellationToken);
+            }
+
+            if (parseResult.GetValue(drafts) is { } draftFile)
+            {
+                using var draftHost = context.BuildHost(GlobalOptions.Read(parseResult));
+                return await AnswerEvaluation.RunDraftsAsync(context, CliContext.Get<DraftingService>(draftHost), draftFile, cancellationToken);
             }
 
             if (queryFiles.Length == 0 && pairPaths.Length == 0)
             {
-                await context.Error.WriteLineAsync("Bitte --queries <datei.jsonl>, --pairs <korpus> oder --chat <fragen.jsonl> angeben.");
+                await context.Error.WriteLineAsync("Bitte --queries <datei.jsonl>, --pairs <korpus> oder --chat/--drafts <fragen.jsonl> angeben.");
                 return ExitCodes.UsageError;
             }
 

@@ -75,7 +75,8 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
         var started = Stopwatch.GetTimestamp();
         var questionText = PassageSet.Cut(question.Text, options.MaxQuestionChars);
         var query = string.Join(' ', new[] { questionText, inquiry.Subject }.Where(s => !string.IsNullOrWhiteSpace(s)));
-        var filter = PassageCollector.FilterFor(principal, inquiry) with { Types = [DocumentType.Stellungnahme] };
+        // Earlier Anfragen are searched too: a question like an earlier one leads to the answer it got (PriorAnswer).
+        var filter = PassageCollector.FilterFor(principal, inquiry) with { Types = [DocumentType.Stellungnahme, DocumentType.Anfrage] };
         var picked = await ProposeAsync(query, questionText, filter, principal, cancellationToken, inquiry.Subject).ConfigureAwait(false);
         var label = ProposalLabel;
         if (picked.Count == 0)
@@ -154,7 +155,11 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
             var text = topic.Count == 0 ? DocumentChunker.EmbeddingText(chunk) : chunk.Text;
             var terms = Terms(text);
             var coverage = Coverage(words, terms, text);
-            if (!IsRelevant(coverage, minWeightShare, unknownNounsDecide: topic.Count == 0) || (topic.Count > 0 && !topic.Overlaps(terms)))
+            // On the topic: the passage or its paper's title shares a content word of the subject, or the passage holds
+            // most of the question's own weight (a close match needs no subject: "Wie lange dauert es, eine Stelle zu
+            // besetzen?" under the Betreff "Personalgewinnung").
+            var onTopic = topic.Count == 0 || coverage.Share >= DominantWordShare || topic.Overlaps(terms) || topic.Overlaps(Terms(chunk.Title));
+            if (!IsRelevant(coverage, minWeightShare, unknownNounsDecide: topic.Count == 0) || !onTopic)
             {
                 continue;
             }
@@ -162,6 +167,12 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
             // A matching question of an earlier Anfrage points to its answer: the administration's words, where the
             // answer uses other words than the question ("Ransomware-Angriff" for "Cyberangriff").
             var answer = await PriorAnswer.FindAsync(retriever.Index, chunk, filter, cancellationToken).ConfigureAwait(false);
+            if (answer is null && chunk.DocumentType == DocumentType.Anfrage && topic.Count > 0)
+            {
+                // A draft proposes the administration's words, never a faction's question.
+                continue;
+            }
+
             if (answer is not null)
             {
                 if (candidates.Any(c => c.Chunk.ChunkId == answer.ChunkId))

@@ -159,10 +159,28 @@ public sealed class KnowledgeBaseCommandsTests : IDisposable
         Assert.Contains("| 1 | 1.000 | 1.000 | 1.000 | 1 | 0 |", result.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Eval_drafts_drafts_each_question_under_its_subject_and_counts_the_sources()
+    {
+        await Ingest();
+        var questions = Path.Combine(_dir.Path, "drafts.jsonl");
+        await File.WriteAllLinesAsync(
+            questions,
+            ["{\"id\":\"d1\",\"subject\":\"Radweg zwischen Hondelage und Waggum\",\"question\":\"Wann wird der Radweg saniert?\",\"relevant\":[\"25-10001-01\"]}"],
+            TestContext.Current.CancellationToken);
+
+        var result = await Run("eval", "--drafts", questions, "--data-dir", _dir.DataDirectory);
+
+        Assert.Equal(ExitCodes.Success, result.Exit);
+        Assert.Contains("### Entwürfe (Extractive): drafts.jsonl, 1 Fragen", result.Output, StringComparison.Ordinal);
+        Assert.Contains("| d1 | Wann wird der Radweg saniert? | 25-10001-01 | Treffer an 1. Stelle |", result.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("search", "--queries")]
     [InlineData("eval", "--queries")]
     [InlineData("eval", "--chat")]
+    [InlineData("eval", "--drafts")]
     public async Task A_missing_queries_file_is_an_input_error_naming_the_file(string verb, string option)
     {
         var missing = Path.Combine(_dir.Path, "fehlt.jsonl");

@@ -1,3 +1,4 @@
+using Anfragen.Assistant.Inquiries;
 using Anfragen.Assistant.Retrieval;
 using Anfragen.Assistant.Storage;
 
@@ -147,5 +148,19 @@ public sealed class ExtractiveDraftingTests
         Assert.Equal(ChatService.NothingFound, unknown.Text);
         Assert.Empty(unknown.Citations);
         Assert.NotEmpty(known.Citations);
+    }
+
+    [Fact]
+    public async Task A_draft_for_a_question_like_an_earlier_one_proposes_the_answer_it_got_never_the_earlier_question()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await DraftingHost.StartAsync(null, ct);
+        var inquiry = new Inquiry { Subject = "Cyberangriffe auf das Rathaus", Questions = [new InquiryQuestion(1, "Ist die Stadt inzwischen auf einen Cyberangriff vorbereitet?")] };
+
+        var answer = await host.Get<DraftingService>().DraftQuestionAsync(inquiry, inquiry.Questions[0], Principal.PublicCaller, ct);
+
+        Assert.Equal("25-11020-01#0", answer.Citations[0].ChunkId);
+        Assert.Contains("Ransomware-Angriff", answer.Draft, StringComparison.Ordinal);
+        Assert.DoesNotContain(answer.Citations, c => c.DocumentId == "25-11020");
     }
 }

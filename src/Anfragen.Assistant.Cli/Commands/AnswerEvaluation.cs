@@ -2,31 +2,42 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Anfragen.Assistant.Drafting;
+using Anfragen.Assistant.Inquiries;
 using Anfragen.Assistant.Documents;
 using Anfragen.Assistant.Retrieval;
 
 namespace Anfragen.Assistant.Cli.Commands;
 
 /// <summary>
-/// <c>anfragen eval --chat questions.jsonl</c>: asks each staff question through the chat (as a caller without clearance)
-/// and reports how often the first source, or any source, is one of the expected papers, and how often a question the
-/// archive does not cover (<c>"relevant": []</c>) still got sources. Answer papers "X-01" count for their Anfrage "X" and
-/// the other way round.
+/// <c>anfragen eval --chat questions.jsonl</c> and <c>--drafts questions.jsonl</c>: asks each question through the chat,
+/// or drafts it as the only question of an inquiry with the given subject (as a caller without clearance), and reports how
+/// often the first source, or any source, is one of the expected papers, and how often a question the archive does not
+/// cover (<c>"relevant": []</c>) still got sources. Answer papers "X-01" count for their Anfrage "X" and the other way round.
 /// </summary>
-internal static class ChatEvaluation
+internal static class AnswerEvaluation
 {
-    public static async Task<int> RunAsync(CliContext context, ChatService chat, string file, CancellationToken cancellationToken)
+    public static Task<int> RunChatAsync(CliContext context, ChatService chat, string file, CancellationToken cancellationToken) =>
+        RunAsync(context, $"Chat ({chat.Mode})", file, async (question, ct) =>
+            (await chat.AskAsync([], question.Question, Principal.PublicCaller, ct)).Citations.Select(c => c.DocumentId).ToList(), cancellationToken);
+
+    public static Task<int> RunDraftsAsync(CliContext context, DraftingService drafting, string file, CancellationToken cancellationToken) =>
+        RunAsync(context, $"Entwürfe ({drafting.Mode})", file, async (question, ct) =>
+        {
+            var inquiry = new Inquiry { Subject = question.Subject, Questions = [new InquiryQuestion(1, question.Question)] };
+            return (await drafting.DraftQuestionAsync(inquiry, inquiry.Questions[0], Principal.PublicCaller, ct)).Citations.Select(c => c.DocumentId).ToList();
+        }, cancellationToken);
+
+    private static async Task<int> RunAsync(CliContext context, string title, string file, Func<EvaluationQuestion, CancellationToken, Task<List<string>>> sourcesOf, CancellationToken cancellationToken)
     {
         var questions = await ReadAsync(file, cancellationToken);
         int covered = 0, answered = 0, first = 0, any = 0, uncovered = 0, falselyAnswered = 0;
-        await context.Output.WriteLineAsync($"### Chat ({chat.Mode}): {Path.GetFileName(file)}, {questions.Count} Fragen");
+        await context.Output.WriteLineAsync($"### {title}: {Path.GetFileName(file)}, {questions.Count} Fragen");
         await context.Output.WriteLineAsync();
         await context.Output.WriteLineAsync("| Id | Frage | Quellen | Ergebnis |");
         await context.Output.WriteLineAsync("|---|---|---|---|");
         foreach (var question in questions)
         {
-            var answer = await chat.AskAsync([], question.Question, Principal.PublicCaller, cancellationToken);
-            var sources = answer.Citations.Select(c => c.DocumentId).Distinct(StringComparer.Ordinal).ToList();
+            var sources = (await sourcesOf(question, cancellationToken)).Distinct(StringComparer.Ordinal).ToList();
             string verdict;
             if (question.Relevant.Count == 0)
             {
@@ -63,14 +74,14 @@ internal static class ChatEvaluation
             || string.Equals(r + "-01", documentId, StringComparison.OrdinalIgnoreCase)
             || string.Equals(r, documentId + "-01", StringComparison.OrdinalIgnoreCase));
 
-    private static async Task<IReadOnlyList<ChatQuestion>> ReadAsync(string file, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<EvaluationQuestion>> ReadAsync(string file, CancellationToken cancellationToken)
     {
         if (!File.Exists(file))
         {
             throw new DocumentReadException(file, "Datei nicht gefunden");
         }
 
-        var result = new List<ChatQuestion>();
+        var result = new List<EvaluationQuestion>();
         var lineNumber = 0;
         foreach (var line in await File.ReadAllLinesAsync(file, cancellationToken))
         {
@@ -82,7 +93,7 @@ internal static class ChatEvaluation
 
             try
             {
-                var question = JsonSerializer.Deserialize<ChatQuestion>(line);
+                var question = JsonSerializer.Deserialize<EvaluationQuestion>(line);
                 if (question is null || string.IsNullOrWhiteSpace(question.Question) || question.Relevant is null)
                 {
                     throw new JsonException("\"question\" oder \"relevant\" fehlt");
@@ -99,8 +110,10 @@ internal static class ChatEvaluation
         return result;
     }
 
-    private sealed record ChatQuestion(
+    /// <summary>One line: <c>{"id","question","relevant":[…]}</c>, for drafts also <c>"subject"</c> (the inquiry's Betreff).</summary>
+    private sealed record EvaluationQuestion(
         [property: JsonPropertyName("id")] string? Id,
         [property: JsonPropertyName("question")] string Question,
-        [property: JsonPropertyName("relevant")] IReadOnlyList<string> Relevant);
+        [property: JsonPropertyName("relevant")] IReadOnlyList<string> Relevant,
+        [property: JsonPropertyName("subject")] string? Subject = null);
 }
