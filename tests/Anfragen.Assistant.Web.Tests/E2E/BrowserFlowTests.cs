@@ -117,16 +117,27 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? string.Empty);
         await using var staff = await BrowserSession.SignInAsync(fixture, Users.Staff);
         await staff.GotoAsync("/chat");
+
+        // The earlier conversation (other flows of this user) is shown first; the new answer is the one after it.
+        await staff.Page.Locator("[data-testid=chat-question]:enabled").WaitForAsync();
+        var answersBefore = await staff.Page.Locator("[data-testid=chat-assistant]").CountAsync();
         await staff.Page.FillAsync("[data-testid=chat-question]", "Welche Maßnahmen gibt es zur Fachkräftegewinnung in der Verwaltung?");
         await staff.Page.ClickAsync("[data-testid=chat-send]");
-        await staff.Page.Locator("[data-testid=chat-assistant] [data-testid=chat-source]").First.WaitForAsync(new() { Timeout = 90_000 });
-        var href = await staff.Page.Locator("[data-testid=chat-source]").First.GetAttributeAsync("href");
+        await staff.Page.WaitForFunctionAsync(
+            "n => document.querySelectorAll('[data-testid=chat-assistant]').length === n + 1 && !document.querySelector('[data-testid=chat-streaming]')",
+            answersBefore,
+            new() { Timeout = 90_000 });
+        var newAnswer = staff.Page.Locator("[data-testid=chat-assistant]").Last;
+        await newAnswer.Locator("[data-testid=chat-source]").First.WaitForAsync();
+        var href = await newAnswer.Locator("[data-testid=chat-source]").First.GetAttributeAsync("href");
         Assert.StartsWith("/archiv/dokument?id=", href, StringComparison.Ordinal);
+        Assert.Contains("Fachkräftegewinnung", await newAnswer.InnerTextAsync(), StringComparison.Ordinal);
         await staff.ScreenshotAsync("05-chat-mit-quelle");
 
-        // The conversation is kept per user: it is still there after a reload.
+        // The conversation is kept per user: it is still there after a reload (asking is possible once it is shown).
         var messages = await staff.Page.Locator("[data-testid=chat-user]").CountAsync();
         await staff.GotoAsync("/chat");
+        await staff.Page.Locator("[data-testid=chat-question]:enabled").WaitForAsync();
         Assert.Equal(messages, await staff.Page.Locator("[data-testid=chat-user]").CountAsync());
         Assert.Contains("Fachkräftegewinnung", await staff.Page.Locator("[data-testid=chat-user]").Last.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(staff.ConsoleErrors);
@@ -153,10 +164,14 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         await staff.ScreenshotAsync("07-dokument-nichtoeffentlich-gesperrt");
 
         await staff.GotoAsync("/chat");
+        await staff.Page.Locator("[data-testid=chat-question]:enabled").WaitForAsync();
+        var answersBefore = await staff.Page.Locator("[data-testid=chat-assistant]").CountAsync();
         await staff.Page.FillAsync("[data-testid=chat-question]", "Wie läuft das Auswahlverfahren für die Leitung des Fachbereichs 37?");
         await staff.Page.ClickAsync("[data-testid=chat-send]");
-        await staff.Page.Locator("[data-testid=chat-assistant]").Last.WaitForAsync(new() { Timeout = 90_000 });
-        await staff.Page.Locator("[data-testid=chat-streaming]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await staff.Page.WaitForFunctionAsync(
+            "n => document.querySelectorAll('[data-testid=chat-assistant]').length === n + 1 && !document.querySelector('[data-testid=chat-streaming]')",
+            answersBefore,
+            new() { Timeout = 90_000 });
         seen.Add(await staff.Page.ContentAsync());
 
         foreach (var html in seen)
