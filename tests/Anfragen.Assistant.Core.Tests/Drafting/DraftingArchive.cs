@@ -72,6 +72,18 @@ internal static class DraftingArchive
         },
         new()
         {
+            // A public question whose answer was given in nichtöffentlicher Sitzung.
+            Id = "24-90003", Type = DocumentType.Anfrage, Title = "Flächenankauf am Ringgleis", Date = new DateOnly(2024, 6, 1),
+            Text = "Daher fragen wir:\n1. Welche Flächen am Ringgleis will die Stadt ankaufen?",
+            Questions = ["Welche Flächen am Ringgleis will die Stadt ankaufen?"],
+        },
+        new()
+        {
+            Id = "24-90003-01", Type = DocumentType.Stellungnahme, Title = "Flächenankauf am Ringgleis", Date = new DateOnly(2024, 6, 20), Visibility = Visibility.NonPublic,
+            Text = "Zu Frage 1: Verhandelt wird über die Flächen Flur 7 am Ringgleis; Kennung " + GroundCanary + ".",
+        },
+        new()
+        {
             Id = "24-90001", Type = DocumentType.Mitteilung, Title = "Personalplanung Ringgleis Beleuchtung", Date = new DateOnly(2024, 5, 5), Visibility = Visibility.NonPublic,
             Text = "Vertraulich: Für die Beleuchtung am Ringgleis wird Personal umgesetzt. Kennung " + PersonalCanary + ". Die Kosten der Beleuchtung trägt der Fachbereich.",
         },

@@ -34,6 +34,22 @@ public sealed class PriorAnswerTests
         Assert.Null(await PriorAnswer.FindAsync(index, question, SearchFilter.PublicOnly with { ExcludeDocumentIds = ["25-11020-01"] }, ct));
     }
 
+    [Fact]
+    public async Task An_answer_given_in_nichtoeffentlicher_Sitzung_is_found_only_for_a_cleared_caller()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await DraftingHost.StartAsync(null, ct);
+        var index = host.Get<IKnowledgeIndex>();
+        var question = (await index.GetChunksAsync("24-90003", SearchFilter.PublicOnly, ct)).First(c => c.QuestionNumber == 1);
+
+        Assert.Null(await PriorAnswer.FindAsync(index, question, SearchFilter.PublicOnly, ct));
+        Assert.Equal("24-90003-01", (await PriorAnswer.FindAsync(index, question, new SearchFilter { IncludeNonPublic = true }, ct))!.DocumentId);
+
+        var chat = await host.Get<ChatService>().AskAsync([], "Welche Flächen am Ringgleis will die Stadt ankaufen?", Principal.PublicCaller, ct);
+        Assert.DoesNotContain(DraftingArchive.GroundCanary, chat.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(chat.Citations, c => c.DocumentId == "24-90003-01");
+    }
+
     [Theory]
     [InlineData("Zu 2. und 3.:\nDie Verwaltung wird …", 3, true)]
     [InlineData("Zu Frage 2, 3 und 4:\nJa.", 4, true)]
