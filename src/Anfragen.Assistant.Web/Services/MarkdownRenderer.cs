@@ -8,12 +8,14 @@ namespace Anfragen.Assistant.Web.Services;
 
 /// <summary>
 /// Renders model output (Markdown) to HTML safely: raw HTML is disabled (shown as text), images are dropped and
-/// only http(s) links survive; any other link (javascript:, data:, relative) becomes its plain text.
+/// only http(s) links survive; any other link (javascript:, data:, relative) becomes its plain text. Single line breaks
+/// stay line breaks.
 /// This is the only place the app produces a <see cref="MarkupString"/> from untrusted text besides the highlighter.
 /// </summary>
 public sealed class MarkdownRenderer
 {
-    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();
+    // A line break in an answer is meant as one: "Zu 2.:" on its own line, a passage under its source line.
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().UseSoftlineBreakAsHardlineBreak().Build();
 
     public MarkupString Render(string? markdown)
     {

@@ -35,4 +35,13 @@ public sealed class MarkdownRendererTests
         Assert.Contains("href=\"https://ratsinfo.lindenau.example/vo/24-11234\"", html, StringComparison.Ordinal);
         Assert.Contains("rel=\"noopener noreferrer\"", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_single_line_break_stays_a_line_break()
+    {
+        var html = _renderer.Render("[1] Sachstand Fachkräftegewinnung (23-10112-01, 14.03.2023):\nZu 2.:\nVon den 78 Nachwuchskräften wurden 74 übernommen.").Value;
+
+        Assert.Contains("(23-10112-01, 14.03.2023):<br />", html, StringComparison.Ordinal);
+        Assert.Contains("Zu 2.:<br />", html, StringComparison.Ordinal);
+    }
 }
