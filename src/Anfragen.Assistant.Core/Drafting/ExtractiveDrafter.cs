@@ -13,10 +13,14 @@ namespace Anfragen.Assistant.Drafting;
 
 /// <summary>
 /// Drafting without a model: per question, the best answer passages of prior Stellungnahmen, verbatim, each with its
-/// citation and labelled as a proposal. Candidates come from the hybrid retriever (question plus subject, the caller's
-/// filter, Stellungnahmen first, Mitteilungen and Vorlagen of the administration only when no Stellungnahme fits); chunks that answer a numbered question come first; a candidate must share terms with the
-/// question (so an unrelated best hit is not proposed), and the proposals are diverse: one per document, no near-duplicates.
-/// The only words not taken from a source are the fixed labels below.
+/// citation and labelled as a proposal. Candidates come from the hybrid retriever (question plus subject, under the
+/// caller's filter) over Stellungnahmen and earlier Anfragen: a matching earlier question stands for the answer it got
+/// (<see cref="PriorAnswer"/>), never for itself. Mitteilungen and Vorlagen of the administration are searched only when no
+/// Stellungnahme fits. A candidate must hold enough of the idf weight of the question's own words and be on the subject's
+/// topic; answers to numbered questions come first; the proposals are diverse: one per document, no near-duplicates.
+/// The only words not taken from a source are the fixed labels below. The chat without a model calls
+/// <see cref="ProposeAsync"/> without a subject: there a paper's title gives each passage its topic, and nouns the archive
+/// never names decide.
 /// </summary>
 internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, GermanTextAnalyzer analyzer, LlmOptions options, ILogger logger)
 {
