@@ -72,6 +72,24 @@ internal static class DraftingArchive
         },
         new()
         {
+            // Old numbering: the answer has a number of its own and names the Anfrage at its head.
+            Id = "0555/21", Type = DocumentType.Anfrage, Title = "Trinkbrunnen in der Innenstadt", Date = new DateOnly(2021, 5, 3),
+            Text = "Daher fragen wir:\n1. Wie viele öffentliche Trinkbrunnen gibt es in der Innenstadt?\n2. Sind weitere geplant?",
+            Questions = ["Wie viele öffentliche Trinkbrunnen gibt es in der Innenstadt?", "Sind weitere geplant?"],
+        },
+        new()
+        {
+            Id = "0601/21", Type = DocumentType.Stellungnahme, Title = "Trinkbrunnen in der Innenstadt", Date = new DateOnly(2021, 5, 20),
+            Text = "Stellungnahme zur Anfrage 0555/21\n\nBetreff:\nTrinkbrunnen in der Innenstadt\n\nDatum:\n20.05.2021\n\nSachverhalt:\nZur Anfrage der Grünen nimmt die Verwaltung wie folgt Stellung:\n\nZu Frage 1:\nDerzeit sprudeln vier Wasserspender am Markt, am Bahnhof und im Stadtpark.\n\nZu Frage 2:\nZwei weitere folgen 2022.",
+        },
+        new()
+        {
+            // A later answer that only refers back to 0555/21 is not its answer.
+            Id = "0777/22", Type = DocumentType.Stellungnahme, Title = "Wasser im Sommer", Date = new DateOnly(2022, 7, 1),
+            Text = "Die Verwaltung nimmt wie folgt Stellung; zu den Trinkbrunnen wird auf die Stellungnahme zur Anfrage 0555/21 verwiesen, die weiterhin gilt und seit dem letzten Jahr unverändert ist, so dass hier nichts zu ergänzen ist.\n\nZu Frage 1:\nDie Hitzeschutzpläne gelten weiter.",
+        },
+        new()
+        {
             // A public question whose answer was given in nichtöffentlicher Sitzung.
             Id = "24-90003", Type = DocumentType.Anfrage, Title = "Flächenankauf am Ringgleis", Date = new DateOnly(2024, 6, 1),
             Text = "Daher fragen wir:\n1. Welche Flächen am Ringgleis will die Stadt ankaufen?",

@@ -35,6 +35,22 @@ public sealed class PriorAnswerTests
     }
 
     [Fact]
+    public async Task An_answer_with_a_number_of_its_own_is_found_by_the_anfrage_it_names_at_its_head()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await DraftingHost.StartAsync(null, ct);
+        var index = host.Get<IKnowledgeIndex>();
+        var questions = (await index.GetChunksAsync("0555/21", SearchFilter.PublicOnly, ct)).Where(c => c.QuestionNumber is not null).ToDictionary(c => c.QuestionNumber!.Value);
+
+        var first = await PriorAnswer.FindAsync(index, questions[1], SearchFilter.PublicOnly, ct);
+        var second = await PriorAnswer.FindAsync(index, questions[2], SearchFilter.PublicOnly, ct);
+
+        Assert.Equal(("0601/21", 1), (first!.DocumentId, first.QuestionNumber!.Value));
+        Assert.Contains("Wasserspender", first.Text, StringComparison.Ordinal);
+        Assert.Equal(("0601/21", 2), (second!.DocumentId, second.QuestionNumber!.Value));
+    }
+
+    [Fact]
     public async Task An_answer_given_in_nichtoeffentlicher_Sitzung_is_found_only_for_a_cleared_caller()
     {
         var ct = TestContext.Current.CancellationToken;
