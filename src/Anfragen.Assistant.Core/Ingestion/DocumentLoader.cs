@@ -34,7 +34,7 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
             if (Directory.Exists(path))
             {
                 // Ordinal order so repeated runs process files identically (and a re-run after a kill resumes the same way).
-                // Evaluation query files ({"id","query","relevant"} lines) and README files often sit beside a corpus;
+                // Evaluation files ({"id","query","relevant"} or {"id","question","relevant"} lines) and README files often sit beside a corpus;
                 // they describe the folder and are not council papers (a data README may even quote test canaries).
                 var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
                     .Where(IsSupported)
@@ -68,7 +68,7 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
         }
     }
 
-    /// <summary>A JSONL file whose first object has "query" but neither "text" nor "page".</summary>
+    /// <summary>A JSONL file whose first object has "query", or "question" and "relevant", but neither "text" nor "page" (an evaluation set).</summary>
     internal static bool IsQueryFile(string path)
     {
         if (!string.Equals(Path.GetExtension(path), ".jsonl", StringComparison.OrdinalIgnoreCase))
@@ -87,7 +87,9 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
 
             using var json = JsonDocument.Parse(first ?? "{}");
             var root = json.RootElement;
-            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("query", out _) && !root.TryGetProperty("text", out _) && !root.TryGetProperty("page", out _);
+            return root.ValueKind == JsonValueKind.Object
+                && (root.TryGetProperty("query", out _) || (root.TryGetProperty("question", out _) && root.TryGetProperty("relevant", out _)))
+                && !root.TryGetProperty("text", out _) && !root.TryGetProperty("page", out _);
         }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
         {

@@ -124,6 +124,8 @@ public sealed class DocumentLoaderTests : IDisposable
         Write(Path.Combine("archiv", "ignoriert.xyz"), "nicht unterstützt");
         Write(Path.Combine("archiv", "README.md"), "# Über dieses Archiv");
         Write(Path.Combine("archiv", "queries.jsonl"), "{\"id\":\"q1\",\"query\":\"Bänke\",\"relevant\":[\"x\"]}");
+        Write(Path.Combine("archiv", "chat-questions.jsonl"), "{\"id\":\"c1\",\"question\":\"Wo stehen Bänke?\",\"relevant\":[]}");
+        Write(Path.Combine("archiv", "draft-questions.jsonl"), "{\"id\":\"d1\",\"subject\":\"Bänke\",\"question\":\"Wie viele Bänke?\",\"relevant\":[\"x\"]}");
 
         var items = await LoadAsync(Path.Combine(_kb.Directory, "archiv"));
 
