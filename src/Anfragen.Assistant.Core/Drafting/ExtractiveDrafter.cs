@@ -81,12 +81,13 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
         var query = string.Join(' ', new[] { questionText, inquiry.Subject }.Where(s => !string.IsNullOrWhiteSpace(s)));
         // Earlier Anfragen are searched too: a question like an earlier one leads to the answer it got (PriorAnswer).
         var filter = PassageCollector.FilterFor(principal, inquiry) with { Types = [DocumentType.Stellungnahme, DocumentType.Anfrage] };
-        var picked = await ProposeAsync(query, questionText, filter, principal, cancellationToken, inquiry.Subject).ConfigureAwait(false);
+        var words = await QuestionWordsAsync(query, questionText, principal, cancellationToken).ConfigureAwait(false);
+        var picked = await ProposeWithWordsAsync(query, words, filter, principal, inquiry.Subject, MinQuestionWeightShare, cancellationToken).ConfigureAwait(false);
         var label = ProposalLabel;
         if (picked.Count == 0)
         {
             var administrationPapers = filter with { Types = AdministrationPaperTypes };
-            picked = await ProposeAsync(query, questionText, administrationPapers, principal, cancellationToken, inquiry.Subject, MinQuestionWeightShareAdministrationPapers).ConfigureAwait(false);
+            picked = await ProposeWithWordsAsync(query, words, administrationPapers, principal, inquiry.Subject, MinQuestionWeightShareAdministrationPapers, cancellationToken).ConfigureAwait(false);
             label = AdministrationPapersLabel;
         }
 
@@ -125,19 +126,26 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
     public async Task<IReadOnlyList<Chunk>> ProposeAsync(
         string query, string relevanceText, SearchFilter filter, Principal principal, CancellationToken cancellationToken, string? topicText = null, double minWeightShare = MinQuestionWeightShare)
     {
-        var hits = await retriever.SearchAsync(query, SearchMode.Hybrid, filter, Math.Max(30, options.ExtractiveSuggestions * 10), cancellationToken).ConfigureAwait(false);
+        var words = await QuestionWordsAsync(query, relevanceText, principal, cancellationToken).ConfigureAwait(false);
+        return await ProposeWithWordsAsync(query, words, filter, principal, topicText, minWeightShare, cancellationToken).ConfigureAwait(false);
+    }
 
-        // Relevance is measured against the question's own words: a subject naming two topics ("Fahrradparkhaus und
-        // Radschnellweg") would otherwise let a passage on the other topic outweigh the one that answers the question.
-        // The subject still decides the topic (below) and is part of the retrieval query.
+    // Relevance is measured against the question's own words: a subject naming two topics ("Fahrradparkhaus und
+    // Radschnellweg") would otherwise let a passage on the other topic outweigh the one that answers the question.
+    // The subject still decides the topic and is part of the retrieval query. Weighed once per question: the weights
+    // depend on the words and the caller's clearance, not on the types a pass searches.
+    private async Task<List<WeightedWord>> QuestionWordsAsync(string query, string relevanceText, Principal principal, CancellationToken cancellationToken)
+    {
         var words = await WordWeightsAsync(relevanceText, SearchFilter.For(principal), cancellationToken).ConfigureAwait(false);
-        if (words.Count == 0)
-        {
-            words = await WordWeightsAsync(query, SearchFilter.For(principal), cancellationToken).ConfigureAwait(false);
-        }
+        return words.Count > 0 ? words : await WordWeightsAsync(query, SearchFilter.For(principal), cancellationToken).ConfigureAwait(false);
+    }
 
+    private async Task<IReadOnlyList<Chunk>> ProposeWithWordsAsync(
+        string query, List<WeightedWord> words, SearchFilter filter, Principal principal, string? topicText, double minWeightShare, CancellationToken cancellationToken)
+    {
+        var hits = await retriever.SearchAsync(query, SearchMode.Hybrid, filter, Math.Max(30, options.ExtractiveSuggestions * 10), cancellationToken).ConfigureAwait(false);
         var topic = string.IsNullOrWhiteSpace(topicText) ? [] : Terms(topicText);
-        var candidates = new List<(Chunk Chunk, HashSet<string> Terms, WordCoverage Coverage)>();
+        var candidates = new List<(Chunk Chunk, WordCoverage Coverage)>();
         foreach (var hit in hits)
         {
             var chunk = hit.Chunk;
@@ -185,10 +193,9 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
                 }
 
                 chunk = answer;
-                terms = Terms(topic.Count == 0 ? DocumentChunker.EmbeddingText(answer) : answer.Text);
             }
 
-            candidates.Add((chunk, terms, coverage));
+            candidates.Add((chunk, coverage));
         }
 
         // Answers to a numbered question first; within each group the passage that covers most of the question's own
@@ -198,7 +205,7 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
         var ordered = candidates.Where(c => c.Chunk.QuestionNumber is not null).OrderByDescending(c => ShareStep(c.Coverage)).ThenByDescending(c => c.Chunk.Date)
             .Concat(candidates.Where(c => c.Chunk.QuestionNumber is null).OrderByDescending(c => ShareStep(c.Coverage)).ThenByDescending(c => c.Chunk.Date));
         var picked = new List<(Chunk Chunk, HashSet<string> Terms)>();
-        foreach (var (chunk, _, _) in ordered)
+        foreach (var (chunk, _) in ordered)
         {
             if (picked.Count >= options.ExtractiveSuggestions)
             {

@@ -29,8 +29,11 @@ internal static partial class LetterHead
     }
 
     /// <summary>Whether the passage is only a letter head and an opening sentence, nothing to propose.</summary>
-    public static bool IsOnlyHead(string text) =>
-        !ReferenceEquals(Strip(text), text) && Words().Count(Strip(text)) < MinContentWords;
+    public static bool IsOnlyHead(string text)
+    {
+        var content = Strip(text);
+        return !ReferenceEquals(content, text) && Words().Count(content) < MinContentWords;
+    }
 
     [GeneratedRegex(@"^[ \t]*-?[ \t]*(?:Sachverhalt|Begründung|Inhalt)[ \t]*(?::[ \t]*(?:\r?\n)?|\r?\n)", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex ContentLabel();

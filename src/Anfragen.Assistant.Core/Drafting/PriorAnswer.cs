@@ -26,8 +26,6 @@ internal static partial class PriorAnswer
     // The head of a passage, before and after its letter head, where "zur Anfrage … <id>" stands.
     private const int HeadChars = 300;
 
-
-
     /// <summary>The answer to <paramref name="chunk"/> if it is an Anfrage question and the caller's filter allows the answer; otherwise null.</summary>
     public static async Task<Chunk?> FindAsync(IKnowledgeIndex index, Chunk chunk, SearchFilter filter, CancellationToken cancellationToken)
     {

@@ -23,20 +23,14 @@ public sealed class OfficeTime(TimeProvider clock, IOptions<WebOptions> options)
 
     /// <summary>The time zone, or a clear error naming the setting when the id is unknown.</summary>
     /// <remarks>A machine without the time-zone database (a slim container without tzdata) still gets the default zone right.</remarks>
-    public static TimeZoneInfo Resolve(string id)
-    {
-        if (TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
-        {
-            return zone;
-        }
-
-        return id == DefaultZone
-            ? CentralEuropeanTime
-            : throw new InvalidOperationException($"Unbekannte Zeitzone \"{id}\" in Anfragen:Web:TimeZone (z. B. Europe/Berlin).");
-    }
+    public static TimeZoneInfo Resolve(string id) =>
+        TryResolve(id) ?? throw new InvalidOperationException($"Unbekannte Zeitzone \"{id}\" in Anfragen:Web:TimeZone (z. B. Europe/Berlin).");
 
     /// <summary>Whether <paramref name="id"/> can be resolved (for start-up validation).</summary>
-    public static bool Exists(string id) => id == DefaultZone || TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+    public static bool Exists(string id) => TryResolve(id) is not null;
+
+    private static TimeZoneInfo? TryResolve(string id) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : id == DefaultZone ? CentralEuropeanTime : null;
 
     /// <summary>CET/CEST by the EU rule (since 1996): summer time from the last Sunday of March, 02:00, to the last Sunday of October, 03:00.</summary>
     internal static TimeZoneInfo CentralEuropeanTime { get; } = TimeZoneInfo.CreateCustomTimeZone(
