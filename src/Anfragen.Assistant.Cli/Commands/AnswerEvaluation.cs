@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Anfragen.Assistant.Drafting;
 using Anfragen.Assistant.Inquiries;
-using Anfragen.Assistant.Documents;
 using Anfragen.Assistant.Retrieval;
 
 namespace Anfragen.Assistant.Cli.Commands;
@@ -74,41 +72,12 @@ internal static class AnswerEvaluation
             || string.Equals(r + "-01", documentId, StringComparison.OrdinalIgnoreCase)
             || string.Equals(r, documentId + "-01", StringComparison.OrdinalIgnoreCase));
 
-    private static async Task<IReadOnlyList<EvaluationQuestion>> ReadAsync(string file, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(file))
-        {
-            throw new DocumentReadException(file, "Datei nicht gefunden");
-        }
-
-        var result = new List<EvaluationQuestion>();
-        var lineNumber = 0;
-        foreach (var line in await File.ReadAllLinesAsync(file, cancellationToken))
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                var question = JsonSerializer.Deserialize<EvaluationQuestion>(line);
-                if (question is null || string.IsNullOrWhiteSpace(question.Question) || question.Relevant is null)
-                {
-                    throw new JsonException("\"question\" oder \"relevant\" fehlt");
-                }
-
-                result.Add(question);
-            }
-            catch (JsonException ex)
-            {
-                throw new DocumentReadException($"{file}:{lineNumber}", $"ungültige Zeile ({ex.Message})");
-            }
-        }
-
-        return result;
-    }
+    private static async Task<IReadOnlyList<EvaluationQuestion>> ReadAsync(string file, CancellationToken cancellationToken) =>
+        [.. (await JsonLinesFile.ReadAsync<EvaluationQuestion>(
+            file,
+            q => string.IsNullOrWhiteSpace(q.Question) || q.Relevant is null ? "\"question\" oder \"relevant\" fehlt" : null,
+            null,
+            cancellationToken)).Select(l => l.Value)];
 
     /// <summary>One line: <c>{"id","question","relevant":[…]}</c>, for drafts also <c>"subject"</c> (the inquiry's Betreff).</summary>
     private sealed record EvaluationQuestion(

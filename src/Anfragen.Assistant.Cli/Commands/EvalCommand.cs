@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Anfragen.Assistant.Documents;
 using Anfragen.Assistant.Drafting;
 using Anfragen.Assistant.Embeddings;
@@ -181,36 +180,12 @@ public static class EvalCommand
     private static async Task WriteRowAsync(TextWriter output, string name, RankingMetrics m) =>
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"| {name} | {m.RecallAt1:F3} | {m.RecallAt5:F3} | {m.RecallAt10:F3} | {m.MrrAt10:F3} | {m.NdcgAt10:F3} |"));
 
-    private static async Task<IReadOnlyList<EvaluationQuery>> ReadQueriesAsync(string file, CancellationToken cancellationToken)
-    {
-        var result = new List<EvaluationQuery>();
-        var lineNumber = 0;
-        foreach (var line in await File.ReadAllLinesAsync(file, cancellationToken))
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                var query = JsonSerializer.Deserialize<EvaluationQuery>(line);
-                if (query is null || string.IsNullOrWhiteSpace(query.Query) || query.Relevant is not { Count: > 0 })
-                {
-                    throw new JsonException("\"query\" oder \"relevant\" fehlt");
-                }
-
-                result.Add(query);
-            }
-            catch (JsonException ex)
-            {
-                throw new DocumentReadException($"{file}:{lineNumber}", $"ungültige Zeile ({ex.Message})");
-            }
-        }
-
-        return result;
-    }
+    private static async Task<IReadOnlyList<EvaluationQuery>> ReadQueriesAsync(string file, CancellationToken cancellationToken) =>
+        [.. (await JsonLinesFile.ReadAsync<EvaluationQuery>(
+            file,
+            q => string.IsNullOrWhiteSpace(q.Query) || q.Relevant is not { Count: > 0 } ? "\"query\" oder \"relevant\" fehlt" : null,
+            null,
+            cancellationToken)).Select(l => l.Value)];
 
     /// <summary>Copies chunks and stored vectors into a temporary index analysed differently (no re-embedding).</summary>
     private static async Task<(string Directory, SqliteKnowledgeIndex Index)> CopyIndexAsync(IKnowledgeIndex source, GermanTextAnalyzer analyzer, CancellationToken cancellationToken)

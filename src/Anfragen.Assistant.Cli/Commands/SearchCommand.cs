@@ -52,25 +52,8 @@ public static class SearchCommand
 
             if (queryFile is not null)
             {
-                var lineNumber = 0;
-                foreach (var line in await File.ReadAllLinesAsync(queryFile, cancellationToken))
+                foreach (var (lineNumber, query) in await JsonLinesFile.ReadAsync<BatchQuery>(queryFile, _ => null, Json, cancellationToken))
                 {
-                    lineNumber++;
-                    if (string.IsNullOrWhiteSpace(line))
-                    {
-                        continue;
-                    }
-
-                    BatchQuery query;
-                    try
-                    {
-                        query = JsonSerializer.Deserialize<BatchQuery>(line, Json) ?? throw new JsonException("leer");
-                    }
-                    catch (JsonException ex)
-                    {
-                        throw new DocumentReadException($"{queryFile}:{lineNumber}", $"ungültige Zeile ({ex.Message})");
-                    }
-
                     var hits = await retriever.SearchDocumentsAsync(query.Query ?? string.Empty, searchMode, filter, count, cancellationToken);
                     var output = new BatchResult(query.Id ?? lineNumber.ToString(CultureInfo.InvariantCulture), hits.Select(ToJsonHit).ToList());
                     await context.Output.WriteLineAsync(JsonSerializer.Serialize(output, Json));
