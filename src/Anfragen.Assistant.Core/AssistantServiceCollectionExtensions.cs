@@ -1,5 +1,6 @@
 using Anfragen.Assistant.Configuration;
 using Anfragen.Assistant.Drafting;
+using Anfragen.Assistant.Evaluation;
 using Anfragen.Assistant.Inquiries;
 using Anfragen.Assistant.Review;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public static class AssistantServiceCollectionExtensions
         builder.AddKnowledgeBase();
         builder.AddDrafting();
         builder.AddReview();
+        builder.AddEvaluation();
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Anfragen.Assistant.Documents;
+using Anfragen.Assistant.Evaluation;
 using Anfragen.Assistant.Retrieval;
 using Spectre.Console;
 

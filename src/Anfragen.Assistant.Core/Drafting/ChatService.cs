@@ -158,7 +158,7 @@ public sealed class ChatService
                 var marker = $"[{citations.Count + 1}]";
                 var date = chunk.Date?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "ohne Datum";
                 text.Append("\n\n").Append(marker).Append(' ').Append(chunk.Title).Append(" (").Append(chunk.DocumentId).Append(", ").Append(date).Append("):\n")
-                    .Append(PassageSet.Cut(LetterHead.Strip(chunk.Text), _options.MaxPassageChars));
+                    .Append(PassageSet.Cut(LetterFrame.StripHead(chunk.Text), _options.MaxPassageChars));
                 citations.Add(new Citation(marker, chunk.DocumentId, chunk.ChunkId, chunk.Title, chunk.Text));
             }
         }

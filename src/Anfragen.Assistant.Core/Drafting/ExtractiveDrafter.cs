@@ -103,7 +103,7 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
             foreach (var chunk in picked)
             {
                 var marker = $"[{citations.Count + 1}]";
-                text.Append("\n\n").Append(marker).Append(' ').Append(PassageSet.Cut(LetterHead.Strip(chunk.Text), options.MaxPassageChars));
+                text.Append("\n\n").Append(marker).Append(' ').Append(PassageSet.Cut(LetterFrame.StripHead(chunk.Text), options.MaxPassageChars));
                 citations.Add(new Citation(marker, chunk.DocumentId, chunk.ChunkId, chunk.Title, chunk.Text));
             }
         }
@@ -155,7 +155,7 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
                 continue;
             }
 
-            if (LetterHead.IsOnlyHead(chunk.Text))
+            if (LetterFrame.IsOnlyHead(chunk.Text))
             {
                 continue;
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Anfragen.Assistant.Documents;
+using Anfragen.Assistant.Inquiries;
 using Anfragen.Assistant.Retrieval;
 using Anfragen.Assistant.Storage;
 
@@ -16,10 +17,6 @@ namespace Anfragen.Assistant.Drafting;
 /// </summary>
 internal static partial class PriorAnswer
 {
-    // Supplements are numbered on: "23-22677-02" adds what "23-22677-01" could not answer yet. The latest one that
-    // answers the question wins.
-    private static readonly string[] AnswerSuffixes = ["-03", "-02", "-01"];
-
     // Stellungnahmen whose opening passage is checked for naming the Anfrage.
     private const int MaxNamingCandidates = 20;
 
@@ -38,9 +35,11 @@ internal static partial class PriorAnswer
             return null;
         }
 
-        foreach (var suffix in AnswerSuffixes)
+        // Supplements are numbered on: "23-22677-02" adds what "23-22677-01" could not answer yet. The latest one that
+        // answers the question wins.
+        foreach (var answerId in AnswerIds.AnswersOfLatestFirst(chunk.DocumentId))
         {
-            if (await AnswerInAsync(index, chunk.DocumentId + suffix, number, filter, cancellationToken).ConfigureAwait(false) is { } answer)
+            if (await AnswerInAsync(index, answerId, number, filter, cancellationToken).ConfigureAwait(false) is { } answer)
             {
                 return answer;
             }
@@ -80,7 +79,7 @@ internal static partial class PriorAnswer
         }
 
         var head = chunk.Text.Length <= HeadChars ? chunk.Text : chunk.Text[..HeadChars];
-        var content = LetterHead.Strip(chunk.Text);
+        var content = LetterFrame.StripHead(chunk.Text);
         var opening = content.Length <= HeadChars ? content : content[..HeadChars];
         return AnswersLine().Matches(head + "\n" + opening).Any(m => m.Value.Contains(inquiryId, StringComparison.Ordinal));
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Anfragen.Assistant.Documents;
+using Anfragen.Assistant.Inquiries;
 using Anfragen.Assistant.Storage;
 
 namespace Anfragen.Assistant.Ingestion;
@@ -121,7 +122,7 @@ public sealed partial class DocumentChunker(ChunkingOptions? options = null)
             var answer = text[markers[i].Index..end].Trim();
             if (i + 1 == markers.Count)
             {
-                answer = AnswerTail.Trim(answer);
+                answer = LetterFrame.TrimAnswerSignature(answer);
             }
 
             var parts = CountWords(answer) > _options.MaxAnswerWords ? SplitProse(answer) : [answer];

@@ -260,8 +260,8 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
         {
             // An untitled answer ("Zur Anfrage … wird wie folgt Stellung genommen:") is best named by its inquiry.
             title = pageInquiry?.Subject
-                ?? (type == DocumentType.Stellungnahme && inquiryTitles is not null && AnswerOf().Match(id) is { Success: true } answer
-                    && inquiryTitles.TryGetValue(answer.Groups[1].Value, out var inquiryTitle) ? inquiryTitle : null)
+                ?? (type == DocumentType.Stellungnahme && inquiryTitles is not null && AnswerIds.InquiryOf(id) is { } answered
+                    && inquiryTitles.TryGetValue(answered, out var inquiryTitle) ? inquiryTitle : null)
                 ?? FirstLine(text);
         }
 
@@ -409,10 +409,6 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
     }
 
     private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase) { "bzw", "ggf", "vgl", "inkl", "insb", "Prof", "Dr", "Abs", "Tel", "Str", "Nr", "Ds", "ca", "usw", "ff", "St", "Hr", "Fr", "gem", "lt", "evtl" };
-
-    // "24-11234-01" answers "24-11234".
-    [GeneratedRegex(@"^(.+)-\d{2}$")]
-    private static partial Regex AnswerOf();
 
     [GeneratedRegex(@"[.?!;](?=\s|$)")]
     private static partial Regex SentenceStop();

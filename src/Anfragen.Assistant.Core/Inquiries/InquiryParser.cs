@@ -148,7 +148,7 @@ public sealed partial class InquiryParser(DocumentTextReader reader)
             body = body[..^1];
         }
 
-        body = WithoutSignature(body);
+        body = LetterFrame.WithoutInquirySignature(body);
 
         var builder = new StringBuilder();
         var blank = false;
@@ -176,30 +176,6 @@ public sealed partial class InquiryParser(DocumentTextReader reader)
 
         return builder.Length == 0 ? null : builder.ToString();
     }
-
-    /// <summary>
-    /// Drops a signature paragraph (name, party, role lines after an empty line) closing the letter.
-    /// </summary>
-    private static string[] WithoutSignature(string[] body)
-    {
-        var end = body.Length;
-        while (end > 0 && body[end - 1].Length == 0)
-        {
-            end--;
-        }
-
-        var start = end;
-        while (start > 0 && body[start - 1].Length > 0 && IsSignatureLine(body[start - 1]))
-        {
-            start--;
-        }
-
-        // A name alone could be a cut sentence ("Im Jahr"); with a role or party line it is a signature.
-        var signed = body[start..end].Any(line => InquiryLines.IsPartyLine(line) || InquiryLines.IsRoleLine(line));
-        return signed && start > 0 && body[start - 1].Length == 0 ? body[..start] : body[..end];
-    }
-
-    private static bool IsSignatureLine(string line) => InquiryLines.IsNameLine(line) || InquiryLines.IsPartyLine(line) || InquiryLines.IsRoleLine(line);
 
     [GeneratedRegex(@"^Anlage(?:n|/n|\(n\))?\s*:?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex AttachmentHeading();

@@ -92,7 +92,7 @@ public sealed class HybridRetriever(IKnowledgeIndex index, EmbeddingService embe
             }
 
             var inquiryId = hits[i].DocumentId;
-            var answerAt = hits.FindIndex(i + 1, h => h.BestChunk.Chunk.DocumentType == DocumentType.Stellungnahme && IsAnswerId(h.DocumentId, inquiryId));
+            var answerAt = hits.FindIndex(i + 1, h => h.BestChunk.Chunk.DocumentType == DocumentType.Stellungnahme && AnswerIds.IsAnswerOf(h.DocumentId, inquiryId));
             if (answerAt > i)
             {
                 var answer = hits[answerAt];
@@ -104,9 +104,4 @@ public sealed class HybridRetriever(IKnowledgeIndex index, EmbeddingService embe
 
         return hits.Count > top ? hits.GetRange(0, top) : hits;
     }
-
-    private static bool IsAnswerId(string candidate, string inquiryId) =>
-        candidate.Length == inquiryId.Length + 3
-        && candidate.StartsWith(inquiryId + "-", StringComparison.OrdinalIgnoreCase)
-        && char.IsAsciiDigit(candidate[^1]) && char.IsAsciiDigit(candidate[^2]);
 }

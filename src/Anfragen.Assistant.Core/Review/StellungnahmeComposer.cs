@@ -10,7 +10,7 @@ public static class StellungnahmeComposer
     public static string DocumentId(InquiryRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return string.IsNullOrWhiteSpace(record.Inquiry.Id) ? $"stellungnahme-{record.Id}" : $"{record.Inquiry.Id.Trim()}-01";
+        return string.IsNullOrWhiteSpace(record.Inquiry.Id) ? $"stellungnahme-{record.Id}" : AnswerIds.FirstAnswerOf(record.Inquiry.Id);
     }
 
     public static string Title(InquiryRecord record)

@@ -128,6 +128,29 @@ public sealed class KnowledgeBaseCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Bench_json_has_the_latency_lucene_ingestion_and_memory_fields()
+    {
+        var corpus = SampleCorpus.Write(_dir.Path, extraDocuments: 10);
+        var result = await Run("bench", "--vocabulary", corpus, "--sizes", "200", "--ingest-chunks", "4", "--queries", "5", "--json", "--data-dir", _dir.DataDirectory);
+
+        Assert.Equal(ExitCodes.Success, result.Exit);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Output);
+        var row = Assert.Single(json.RootElement.GetProperty("latency").EnumerateArray());
+        Assert.Equal(200, row.GetProperty("chunks").GetInt32());
+        foreach (var leg in new[] { "keyword", "dense", "hybrid", "lucene" })
+        {
+            Assert.True(row.GetProperty(leg).GetProperty("p95").GetDouble() >= row.GetProperty(leg).GetProperty("p50").GetDouble(), leg);
+        }
+
+        Assert.True(row.GetProperty("peakMiB").GetDouble() > 0);
+        Assert.True(row.GetProperty("buildSeconds").GetDouble() >= 0);
+        var ingestion = json.RootElement.GetProperty("ingestion");
+        Assert.True(ingestion.GetProperty("encoder").GetDouble() > 0 && ingestion.GetProperty("pipeline").GetDouble() > 0 && ingestion.GetProperty("ratio").GetDouble() > 0);
+        Assert.True(json.RootElement.GetProperty("peakMiB").GetDouble() > 0);
+        Assert.False(string.IsNullOrWhiteSpace(json.RootElement.GetProperty("machine").GetString()));
+    }
+
+    [Fact]
     public async Task Searching_with_another_embedding_model_is_a_clear_error()
     {
         await Ingest();

@@ -47,7 +47,7 @@ public sealed class SampleArchiveDraftingTests
                 foreach (var citation in answer.Citations)
                 {
                     var chunk = Assert.Single(await index.GetChunksAsync(citation.DocumentId, SearchFilter.PublicOnly, ct), c => c.ChunkId == citation.ChunkId);
-                    var shown = PassageSet.Cut(LetterHead.Strip(chunk.Text), 1_500).TrimEnd('…').TrimEnd();
+                    var shown = PassageSet.Cut(LetterFrame.StripHead(chunk.Text), 1_500).TrimEnd('…').TrimEnd();
                     Assert.Contains($"{citation.Marker} {shown}", answer.Draft, StringComparison.Ordinal);
                     Assert.Contains(shown, chunk.Text, StringComparison.Ordinal);
                     cited++;

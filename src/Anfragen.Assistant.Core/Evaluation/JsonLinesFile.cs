@@ -1,14 +1,14 @@
 using System.Text.Json;
 using Anfragen.Assistant.Documents;
 
-namespace Anfragen.Assistant.Cli.Commands;
+namespace Anfragen.Assistant.Evaluation;
 
 /// <summary>
-/// The query and question files of <c>search --queries</c> and <c>eval</c>: one JSON object per line, blank lines
+/// The query and question files of <c>search --queries</c> and <c>eval</c> (JSONL): one JSON object per line, blank lines
 /// skipped. A line that is no valid JSON, or misses what <c>problem</c> names, is an input error naming file and line
 /// ("queries.jsonl:7: ungültige Zeile (…)"); a missing file is one too (exit code 2 either way).
 /// </summary>
-internal static class JsonLinesFile
+public static class JsonLinesFile
 {
     /// <summary>Each object of <paramref name="file"/> with its line number, read with <paramref name="options"/>.</summary>
     /// <param name="file">The JSONL file.</param>

@@ -1,6 +1,7 @@
+using Anfragen.Assistant.Retrieval;
 using Anfragen.Assistant.Storage;
 
-namespace Anfragen.Assistant.Retrieval;
+namespace Anfragen.Assistant.Evaluation;
 
 /// <summary>
 /// Runs evaluation queries against an index in one mode and scores the document rankings. Query vectors are passed

@@ -7,7 +7,7 @@ using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 
-namespace Anfragen.Assistant.Retrieval;
+namespace Anfragen.Assistant.Evaluation;
 
 /// <summary>
 /// The reference the issue names: plain Lucene.Net <see cref="GermanAnalyzer"/> with BM25 over whole documents

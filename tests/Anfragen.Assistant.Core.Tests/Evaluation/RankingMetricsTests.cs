@@ -1,4 +1,4 @@
-namespace Anfragen.Assistant.Retrieval;
+namespace Anfragen.Assistant.Evaluation;
 
 public sealed class RankingMetricsTests
 {

@@ -1,38 +1,40 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Anfragen.Assistant.Documents;
 using Anfragen.Assistant.Drafting;
 using Anfragen.Assistant.Inquiries;
 using Anfragen.Assistant.Retrieval;
 
-namespace Anfragen.Assistant.Cli.Commands;
+namespace Anfragen.Assistant.Evaluation;
 
 /// <summary>
-/// <c>anfragen eval --chat questions.jsonl</c> and <c>--drafts questions.jsonl</c>: asks each question through the chat,
+/// <c>anfragen eval --chat questions.jsonl</c> and <c>--drafts questions.jsonl</c> (Markdown): asks each question through the chat,
 /// or drafts it as the only question of an inquiry with the given subject (as a caller without clearance), and reports how
 /// often the first source, or any source, is one of the expected papers, and how often a question the archive does not
-/// cover (<c>"relevant": []</c>) still got sources. Answer papers "X-01" count for their Anfrage "X" and the other way round.
+/// cover (<c>"relevant": []</c>) still got sources. Answer papers "X-01" count for their Anfrage "X" and the other way round
+/// (<see cref="AnswerIds.SamePaperOrFirstAnswer"/>).
 /// </summary>
-internal static class AnswerEvaluation
+public static class AnswerEvaluation
 {
-    public static Task<int> RunChatAsync(CliContext context, ChatService chat, string file, CancellationToken cancellationToken) =>
-        RunAsync(context, $"Chat ({chat.Mode})", file, async (question, ct) =>
+    public static Task RunChatAsync(ChatService chat, string file, TextWriter output, CancellationToken cancellationToken = default) =>
+        RunAsync(output, $"Chat ({chat.Mode})", file, async (question, ct) =>
             (await chat.AskAsync([], question.Question, Principal.PublicCaller, ct)).Citations.Select(c => c.DocumentId).ToList(), cancellationToken);
 
-    public static Task<int> RunDraftsAsync(CliContext context, DraftingService drafting, string file, CancellationToken cancellationToken) =>
-        RunAsync(context, $"Entwürfe ({drafting.Mode})", file, async (question, ct) =>
+    public static Task RunDraftsAsync(DraftingService drafting, string file, TextWriter output, CancellationToken cancellationToken = default) =>
+        RunAsync(output, $"Entwürfe ({drafting.Mode})", file, async (question, ct) =>
         {
             var inquiry = new Inquiry { Subject = question.Subject, Questions = [new InquiryQuestion(1, question.Question)] };
             return (await drafting.DraftQuestionAsync(inquiry, inquiry.Questions[0], Principal.PublicCaller, ct)).Citations.Select(c => c.DocumentId).ToList();
         }, cancellationToken);
 
-    private static async Task<int> RunAsync(CliContext context, string title, string file, Func<EvaluationQuestion, CancellationToken, Task<List<string>>> sourcesOf, CancellationToken cancellationToken)
+    private static async Task RunAsync(TextWriter output, string title, string file, Func<EvaluationQuestion, CancellationToken, Task<List<string>>> sourcesOf, CancellationToken cancellationToken)
     {
         var questions = await ReadAsync(file, cancellationToken);
         int covered = 0, answered = 0, first = 0, any = 0, uncovered = 0, falselyAnswered = 0;
-        await context.Output.WriteLineAsync($"### {title}: {Path.GetFileName(file)}, {questions.Count} Fragen");
-        await context.Output.WriteLineAsync();
-        await context.Output.WriteLineAsync("| Id | Frage | Quellen | Ergebnis |");
-        await context.Output.WriteLineAsync("|---|---|---|---|");
+        await output.WriteLineAsync($"### {title}: {Path.GetFileName(file)}, {questions.Count} Fragen");
+        await output.WriteLineAsync();
+        await output.WriteLineAsync("| Id | Frage | Quellen | Ergebnis |");
+        await output.WriteLineAsync("|---|---|---|---|");
         foreach (var question in questions)
         {
             var sources = (await sourcesOf(question, cancellationToken)).Distinct(StringComparer.Ordinal).ToList();
@@ -54,23 +56,20 @@ internal static class AnswerEvaluation
                 verdict = hitFirst ? "Treffer an 1. Stelle" : hitAny ? "Treffer" : sources.Count == 0 ? "keine Quelle" : "falsche Quellen";
             }
 
-            await context.Output.WriteLineAsync($"| {question.Id} | {question.Question} | {string.Join(", ", sources)} | {verdict} |");
+            await output.WriteLineAsync($"| {question.Id} | {question.Question} | {string.Join(", ", sources)} | {verdict} |");
         }
 
-        await context.Output.WriteLineAsync();
-        await context.Output.WriteLineAsync("| Fragen mit Antwort im Archiv | beantwortet | Treffer@1 | Treffer unter den Quellen | Fragen ohne Abdeckung | davon mit Quellen beantwortet |");
-        await context.Output.WriteLineAsync("|---|---|---|---|---|---|");
-        await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+        await output.WriteLineAsync();
+        await output.WriteLineAsync("| Fragen mit Antwort im Archiv | beantwortet | Treffer@1 | Treffer unter den Quellen | Fragen ohne Abdeckung | davon mit Quellen beantwortet |");
+        await output.WriteLineAsync("|---|---|---|---|---|---|");
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"| {covered} | {Share(answered, covered)} | {Share(first, covered)} | {Share(any, covered)} | {uncovered} | {falselyAnswered} |"));
-        return ExitCodes.Success;
     }
 
     private static string Share(int count, int total) => total == 0 ? "–" : ((double)count / total).ToString("F3", CultureInfo.InvariantCulture);
 
     private static bool Matches(string documentId, IReadOnlyList<string> relevant) =>
-        relevant.Any(r => string.Equals(r, documentId, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(r + "-01", documentId, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(r, documentId + "-01", StringComparison.OrdinalIgnoreCase));
+        relevant.Any(r => AnswerIds.SamePaperOrFirstAnswer(documentId, r));
 
     private static async Task<IReadOnlyList<EvaluationQuestion>> ReadAsync(string file, CancellationToken cancellationToken) =>
         [.. (await JsonLinesFile.ReadAsync<EvaluationQuestion>(

@@ -1,4 +1,4 @@
-namespace Anfragen.Assistant.Retrieval;
+namespace Anfragen.Assistant.Evaluation;
 
 /// <summary>Mean ranking metrics over a query set (binary relevance, documents ranked once each).</summary>
 public sealed record RankingMetrics(int Queries, double RecallAt1, double RecallAt5, double RecallAt10, double MrrAt10, double NdcgAt10)

@@ -1,6 +1,6 @@
 using Anfragen.Assistant.Documents;
 
-namespace Anfragen.Assistant.Retrieval;
+namespace Anfragen.Assistant.Evaluation;
 
 /// <summary>
 /// Evaluation queries from inquiry/answer pairs: the query is an Anfrage's subject and questions, the relevant
@@ -19,9 +19,7 @@ public static class PairQueryBuilder
         var queries = new List<EvaluationQuery>();
         foreach (var inquiry in documents.Where(d => d.Type == DocumentType.Anfrage))
         {
-            var answers = ids.Where(id => id.Length == inquiry.Id.Length + 3
-                    && id.StartsWith(inquiry.Id + "-", StringComparison.OrdinalIgnoreCase)
-                    && char.IsAsciiDigit(id[^1]) && char.IsAsciiDigit(id[^2]))
+            var answers = ids.Where(id => AnswerIds.IsAnswerOf(id, inquiry.Id))
                 .Concat(documents
                     .Where(d => d.Type == DocumentType.Stellungnahme && !d.Id.StartsWith(inquiry.Id, StringComparison.OrdinalIgnoreCase)
                         && Head(d.Text).Contains("Anfrage " + inquiry.Id, StringComparison.OrdinalIgnoreCase))

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Anfragen.Assistant.Retrieval;
+namespace Anfragen.Assistant.Evaluation;
 
 /// <summary>One evaluation query: <c>{"id","query","relevant":[ids],"exclude":[ids]}</c> (the format of queries-dev.jsonl).</summary>
 public sealed record EvaluationQuery(
