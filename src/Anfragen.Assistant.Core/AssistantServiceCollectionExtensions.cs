@@ -1,6 +1,7 @@
 using Anfragen.Assistant.Configuration;
 using Anfragen.Assistant.Drafting;
 using Anfragen.Assistant.Evaluation;
+using Anfragen.Assistant.Ingestion.OParl;
 using Anfragen.Assistant.Inquiries;
 using Anfragen.Assistant.Review;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public static class AssistantServiceCollectionExtensions
         builder.Services.AddOptions<IndexOptions>().BindConfiguration(IndexOptions.SectionName).ValidateOnStart();
         builder.AddInquiryParsing();
         builder.AddKnowledgeBase();
+        builder.AddOParl();
         builder.AddDrafting();
         builder.AddReview();
         builder.AddEvaluation();

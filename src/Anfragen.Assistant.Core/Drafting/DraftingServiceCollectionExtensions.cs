@@ -1,3 +1,4 @@
+using Anfragen.Assistant.Documents;
 using Anfragen.Assistant.Retrieval;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,9 +17,9 @@ public static class DraftingServiceCollectionExtensions
         var services = builder.Services;
         AddLanguageModel(services);
         services.TryAddSingleton(sp => new PassageCollector(
-            sp.GetRequiredService<HybridRetriever>(), Options(sp), Logger(sp)));
+            sp.GetRequiredService<HybridRetriever>(), sp.GetRequiredService<IPaperLinks>(), Options(sp), Logger(sp)));
         services.TryAddSingleton(sp => new ExtractiveDrafter(
-            sp.GetRequiredService<HybridRetriever>(), sp.GetRequiredService<GermanTextAnalyzer>(), Options(sp), Logger(sp)));
+            sp.GetRequiredService<HybridRetriever>(), sp.GetRequiredService<IPaperLinks>(), sp.GetRequiredService<GermanTextAnalyzer>(), Options(sp), Logger(sp)));
         services.TryAddSingleton(sp => new DraftingService(
             sp.GetRequiredService<LlmKernelFactory>(), sp.GetRequiredService<PassageCollector>(), sp.GetRequiredService<ExtractiveDrafter>(),
             sp.GetRequiredService<PromptLibrary>(), sp.GetRequiredService<CitationValidator>(), Options(sp), Logger(sp)));

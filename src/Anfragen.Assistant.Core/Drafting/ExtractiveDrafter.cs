@@ -22,7 +22,7 @@ namespace Anfragen.Assistant.Drafting;
 /// <see cref="ProposeAsync"/> without a subject: there a paper's title gives each passage its topic, and nouns the archive
 /// never names decide.
 /// </summary>
-internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, GermanTextAnalyzer analyzer, LlmOptions options, ILogger logger)
+internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, IPaperLinks links, GermanTextAnalyzer analyzer, LlmOptions options, ILogger logger)
 {
     public const string ProposalLabel = "Vorschlag aus früheren Stellungnahmen";
     public const string NothingFound = "Hierzu liegen in den Unterlagen keine Informationen vor; Zulieferung durch den Fachbereich erforderlich.";
@@ -178,7 +178,7 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, Germa
 
             // A matching question of an earlier Anfrage points to its answer: the administration's words, where the
             // answer uses other words than the question ("Ransomware-Angriff" for "Cyberangriff").
-            var answer = await PriorAnswer.FindAsync(retriever.Index, chunk, filter, cancellationToken).ConfigureAwait(false);
+            var answer = await PriorAnswer.FindAsync(retriever.Index, links, chunk, filter, cancellationToken).ConfigureAwait(false);
             if (answer is null && chunk.DocumentType == DocumentType.Anfrage && topic.Count > 0)
             {
                 // A draft proposes the administration's words, never a faction's question.

@@ -1,3 +1,4 @@
+using Anfragen.Assistant.Documents;
 using Anfragen.Assistant.Inquiries;
 using Anfragen.Assistant.Retrieval;
 using Anfragen.Assistant.Storage;
@@ -12,7 +13,7 @@ namespace Anfragen.Assistant.Drafting;
 /// and every chunk is checked again with <see cref="SearchFilter.Allows"/> before it can reach a prompt (defence in depth:
 /// a faulty index must not leak a nichtöffentlich passage to a model).
 /// </summary>
-internal sealed class PassageCollector(HybridRetriever retriever, LlmOptions options, ILogger logger)
+internal sealed class PassageCollector(HybridRetriever retriever, IPaperLinks links, LlmOptions options, ILogger logger)
 {
     // Referenced papers are named by the inquiry itself, but must not crowd out what retrieval finds.
     private const int MaxReferences = 3;
@@ -70,7 +71,7 @@ internal sealed class PassageCollector(HybridRetriever retriever, LlmOptions opt
 
             // A matching question of an earlier Anfrage brings the answer it got right after it.
             if (AddChecked(passages, hit.Chunk, filter, principal) is not null && passages.Count < options.MaxPassages
-                && await PriorAnswer.FindAsync(retriever.Index, hit.Chunk, filter, cancellationToken).ConfigureAwait(false) is { } answer)
+                && await PriorAnswer.FindAsync(retriever.Index, links, hit.Chunk, filter, cancellationToken).ConfigureAwait(false) is { } answer)
             {
                 AddChecked(passages, answer, filter, principal);
             }

@@ -12,7 +12,8 @@ namespace Anfragen.Assistant.Drafting;
 /// the Stellungnahme "{id}-01", or in a later supplement "{id}-02" that answers what the first one left open (the council
 /// system's numbering); failing those, in a Stellungnahme of its own number that names the Anfrage at its head
 /// ("Stellungnahme zur Anfrage 1187/19", "Zur Anfrage … (Ds. 23-10112) nimmt die Verwaltung wie folgt Stellung"), as
-/// older papers and other councils number them. A new question that matches an earlier one is best served by the answer
+/// older papers and other councils number them; or in a Stellungnahme the council information system links to it (OParl
+/// relatedPaper / superordinatedPaper / subordinatedPaper, <see cref="IPaperLinks"/>), where its number says nothing. A new question that matches an earlier one is best served by the answer
 /// it got, which often uses other words than the question.
 /// </summary>
 internal static partial class PriorAnswer
@@ -24,9 +25,10 @@ internal static partial class PriorAnswer
     private const int HeadChars = 300;
 
     /// <summary>The answer to <paramref name="chunk"/> if it is an Anfrage question and the caller's filter allows the answer; otherwise null.</summary>
-    public static async Task<Chunk?> FindAsync(IKnowledgeIndex index, Chunk chunk, SearchFilter filter, CancellationToken cancellationToken)
+    public static async Task<Chunk?> FindAsync(IKnowledgeIndex index, IPaperLinks links, Chunk chunk, SearchFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(links);
         ArgumentNullException.ThrowIfNull(chunk);
         ArgumentNullException.ThrowIfNull(filter);
         if (chunk.DocumentType != DocumentType.Anfrage || chunk.QuestionNumber is not { } number
@@ -40,6 +42,24 @@ internal static partial class PriorAnswer
         foreach (var answerId in AnswerIds.AnswersOfLatestFirst(chunk.DocumentId))
         {
             if (await AnswerInAsync(index, answerId, number, filter, cancellationToken).ConfigureAwait(false) is { } answer)
+            {
+                return answer;
+            }
+        }
+
+        // A Stellungnahme the council system links to the Anfrage; the latest one that answers the question wins, as for supplements.
+        var linked = new List<StoredDocument>();
+        foreach (var documentId in await links.LinkedDocumentIdsAsync(chunk.DocumentId, cancellationToken).ConfigureAwait(false))
+        {
+            if (await index.GetDocumentAsync(documentId, filter, cancellationToken).ConfigureAwait(false) is { Type: DocumentType.Stellungnahme } document)
+            {
+                linked.Add(document);
+            }
+        }
+
+        foreach (var document in linked.OrderByDescending(d => d.Date ?? DateOnly.MinValue).ThenByDescending(d => d.Id, StringComparer.Ordinal))
+        {
+            if (await AnswerInAsync(index, document.Id, number, filter, cancellationToken).ConfigureAwait(false) is { } answer)
             {
                 return answer;
             }

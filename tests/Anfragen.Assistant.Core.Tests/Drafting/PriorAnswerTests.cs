@@ -1,3 +1,4 @@
+using Anfragen.Assistant.Documents;
 using Anfragen.Assistant.Retrieval;
 using Anfragen.Assistant.Storage;
 
@@ -13,8 +14,8 @@ public sealed class PriorAnswerTests
         var index = host.Get<IKnowledgeIndex>();
         var questions = (await index.GetChunksAsync("25-11020", SearchFilter.PublicOnly, ct)).Where(c => c.QuestionNumber is not null).ToDictionary(c => c.QuestionNumber!.Value);
 
-        var first = await PriorAnswer.FindAsync(index, questions[1], SearchFilter.PublicOnly, ct);
-        var second = await PriorAnswer.FindAsync(index, questions[2], SearchFilter.PublicOnly, ct);
+        var first = await PriorAnswer.FindAsync(index, host.Get<IPaperLinks>(), questions[1], SearchFilter.PublicOnly, ct);
+        var second = await PriorAnswer.FindAsync(index, host.Get<IPaperLinks>(), questions[2], SearchFilter.PublicOnly, ct);
 
         Assert.Equal(("25-11020-01", 1), (first!.DocumentId, first.QuestionNumber!.Value));
         Assert.Equal(("25-11020-02", 2), (second!.DocumentId, second.QuestionNumber!.Value));
@@ -29,9 +30,9 @@ public sealed class PriorAnswerTests
         var question = (await index.GetChunksAsync("25-11020", SearchFilter.PublicOnly, ct)).First(c => c.QuestionNumber == 1);
         var answer = (await index.GetChunksAsync("25-11020-01", SearchFilter.PublicOnly, ct))[0];
 
-        Assert.Null(await PriorAnswer.FindAsync(index, answer, SearchFilter.PublicOnly, ct));
-        Assert.Null(await PriorAnswer.FindAsync(index, question, SearchFilter.PublicOnly with { Types = [Documents.DocumentType.Mitteilung] }, ct));
-        Assert.Null(await PriorAnswer.FindAsync(index, question, SearchFilter.PublicOnly with { ExcludeDocumentIds = ["25-11020-01"] }, ct));
+        Assert.Null(await PriorAnswer.FindAsync(index, host.Get<IPaperLinks>(), answer, SearchFilter.PublicOnly, ct));
+        Assert.Null(await PriorAnswer.FindAsync(index, host.Get<IPaperLinks>(), question, SearchFilter.PublicOnly with { Types = [Documents.DocumentType.Mitteilung] }, ct));
+        Assert.Null(await PriorAnswer.FindAsync(index, host.Get<IPaperLinks>(), question, SearchFilter.PublicOnly with { ExcludeDocumentIds = ["25-11020-01"] }, ct));
     }
 
     [Fact]
@@ -42,8 +43,8 @@ public sealed class PriorAnswerTests
         var index = host.Get<IKnowledgeIndex>();
         var questions = (await index.GetChunksAsync("0555/21", SearchFilter.PublicOnly, ct)).Where(c => c.QuestionNumber is not null).ToDictionary(c => c.QuestionNumber!.Value);
 
-        var first = await PriorAnswer.FindAsync(index, questions[1], SearchFilter.PublicOnly, ct);
-        var second = await PriorAnswer.FindAsync(index, questions[2], SearchFilter.PublicOnly, ct);
+        var first = await PriorAnswer.FindAsync(index, host.Get<IPaperLinks>(), questions[1], SearchFilter.PublicOnly, ct);
+        var second = await PriorAnswer.FindAsync(index, host.Get<IPaperLinks>(), questions[2], SearchFilter.PublicOnly, ct);
 
         Assert.Equal(("0601/21", 1), (first!.DocumentId, first.QuestionNumber!.Value));
         Assert.Contains("Wasserspender", first.Text, StringComparison.Ordinal);
@@ -58,8 +59,8 @@ public sealed class PriorAnswerTests
         var index = host.Get<IKnowledgeIndex>();
         var question = (await index.GetChunksAsync("24-90003", SearchFilter.PublicOnly, ct)).First(c => c.QuestionNumber == 1);
 
-        Assert.Null(await PriorAnswer.FindAsync(index, question, SearchFilter.PublicOnly, ct));
-        Assert.Equal("24-90003-01", (await PriorAnswer.FindAsync(index, question, new SearchFilter { IncludeNonPublic = true }, ct))!.DocumentId);
+        Assert.Null(await PriorAnswer.FindAsync(index, host.Get<IPaperLinks>(), question, SearchFilter.PublicOnly, ct));
+        Assert.Equal("24-90003-01", (await PriorAnswer.FindAsync(index, host.Get<IPaperLinks>(), question, new SearchFilter { IncludeNonPublic = true }, ct))!.DocumentId);
 
         var chat = await host.Get<ChatService>().AskAsync([], "Welche Flächen am Ringgleis will die Stadt ankaufen?", Principal.PublicCaller, ct);
         Assert.DoesNotContain(DraftingArchive.GroundCanary, chat.Text, StringComparison.Ordinal);
