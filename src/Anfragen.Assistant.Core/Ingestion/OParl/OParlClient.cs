@@ -15,6 +15,9 @@ internal sealed class OParlClient(HttpClient http, OParlOptions options)
 {
     public const string HttpClientName = "Anfragen.OParl";
 
+    // A list page or object is far smaller (100 papers with their files inline: ~0.2 MB); this only bounds memory.
+    internal const long MaxJsonBytes = 32L * 1024 * 1024;
+
     private int _requests;
 
     /// <summary>HTTP requests sent by this client (list pages, objects and files; retries not counted).</summary>
@@ -73,7 +76,7 @@ internal sealed class OParlClient(HttpClient http, OParlOptions options)
 
     public async Task<JsonElement> GetJsonAsync(string url, CancellationToken cancellationToken)
     {
-        var bytes = await GetBytesAsync(url, null, cancellationToken).ConfigureAwait(false);
+        var bytes = await GetBytesAsync(url, null, MaxJsonBytes, cancellationToken).ConfigureAwait(false);
         try
         {
             using var document = JsonDocument.Parse(bytes.Content);
@@ -87,16 +90,15 @@ internal sealed class OParlClient(HttpClient http, OParlOptions options)
 
     /// <summary>A file's bytes; refused before or while downloading when larger than the limit.</summary>
     public Task<DownloadedContent> DownloadAsync(string url, long? announcedSize, CancellationToken cancellationToken) =>
-        GetBytesAsync(url, announcedSize, cancellationToken);
+        GetBytesAsync(url, announcedSize, options.MaxFileBytes, cancellationToken);
 
-    private async Task<DownloadedContent> GetBytesAsync(string url, long? announcedSize, CancellationToken cancellationToken)
+    private async Task<DownloadedContent> GetBytesAsync(string url, long? announcedSize, long limit, CancellationToken cancellationToken)
     {
         if (!IsHttpUrl(url))
         {
             throw new OParlException(url, "ist keine http(s)-Adresse", permanent: true);
         }
 
-        var limit = options.MaxFileBytes;
         if (announcedSize > limit)
         {
             throw TooLarge(url, announcedSize.Value, limit);
@@ -163,8 +165,9 @@ internal sealed class OParlClient(HttpClient http, OParlOptions options)
         }
     }
 
-    private static OParlException TooLarge(string url, long size, long limit, bool whileReading = false) =>
-        new(url, $"Datei ist zu groß ({(whileReading ? "mehr als " : string.Empty)}{Bytes(size)}; erlaubt sind höchstens {Bytes(limit)}, Einstellung Anfragen:OParl:MaxFileBytes)", permanent: true);
+    private static OParlException TooLarge(string url, long size, long limit, bool whileReading = false) => limit == MaxJsonBytes
+        ? new(url, $"Antwort ist zu groß ({(whileReading ? "mehr als " : string.Empty)}{Bytes(size)}; höchstens {Bytes(limit)} JSON je Objekt oder Listenseite)", permanent: true)
+        : new(url, $"Datei ist zu groß ({(whileReading ? "mehr als " : string.Empty)}{Bytes(size)}; erlaubt sind höchstens {Bytes(limit)}, Einstellung Anfragen:OParl:MaxFileBytes)", permanent: true);
 
     private static string Bytes(long bytes) => bytes >= 1024 * 1024
         ? (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.GetCultureInfo("de-DE")) + " MB"

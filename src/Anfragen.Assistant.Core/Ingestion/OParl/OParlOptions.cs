@@ -25,7 +25,7 @@ public sealed class OParlOptions
     public long MaxFileBytes { get; set; } = 50L * 1024 * 1024;
 
     /// <summary>Timeout of one attempt (until the response headers arrive).</summary>
-    [Range(1, 3600)]
+    [Range(0.1, 3600)]
     public double RequestTimeoutSeconds { get; set; } = 30;
 
     /// <summary>Time allowed to read one file's content after its headers arrived.</summary>
