@@ -77,6 +77,8 @@ public static class CliApplication
     {
         yield return ParseCommand.Create(context);
         yield return IngestCommand.Create(context);
+        yield return ImportCommand.Create(context);
+        yield return SampleOParlCommand.Create(context);
         yield return SearchCommand.Create(context);
         yield return EvalCommand.Create(context);
         yield return BenchCommand.Create(context);

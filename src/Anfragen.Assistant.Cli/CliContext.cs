@@ -38,6 +38,9 @@ public sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyDic
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
+        // A request that fails after its retries is reported with its URL; a warning (with stack trace) per retry would bury the progress bar.
+        builder.Logging.AddFilter("Polly", LogLevel.Error);
+
         var overrides = new Dictionary<string, string?>(configurationOverrides ?? new Dictionary<string, string?>());
         if (settings.DataDirectory is not null)
         {
