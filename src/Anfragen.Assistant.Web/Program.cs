@@ -1,4 +1,5 @@
 using Anfragen.Assistant;
+using Anfragen.Assistant.Ingestion.OParl;
 using Anfragen.Assistant.Web.Auth;
 using Anfragen.Assistant.Web.Endpoints;
 using Anfragen.Assistant.Web.Hosting;
@@ -12,6 +13,7 @@ builder.AddWebSecurity();         // antiforgery, cookies, CSP, request limits, 
 builder.AddWebUi();               // Blazor (interactive server), OpenAPI, problem details
 builder.AddApiJson();             // enums as strings in /api JSON
 builder.AddSampleArchiveIngestion(); // first start with an empty index: ingest data/ in the background
+builder.AddOParlPeriodicSync();   // Anfragen:OParl:SyncIntervalMinutes > 0: sync the council information system
 
 var app = builder.Build();
 

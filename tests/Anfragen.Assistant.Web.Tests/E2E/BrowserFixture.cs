@@ -1,4 +1,5 @@
 using System.Net;
+using Anfragen.Assistant.Ingestion.OParl.Sample;
 using Anfragen.Assistant.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -15,7 +16,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public static string ChromiumPath => Environment.GetEnvironmentVariable("ANFRAGEN_CHROMIUM") ?? "/usr/bin/chromium";
 
-    public KestrelWebFactory App { get; } = new();
+    /// <summary>A council information system for the admin page's OParl section, configured as the app's endpoint.</summary>
+    public OParlSampleServer OParl { get; } = OParlSampleServer.Start();
+
+    public KestrelWebFactory App => _app ??= new KestrelWebFactory(OParl.Site.SystemUrl);
+
+    private KestrelWebFactory? _app;
 
     public IPlaywright? Playwright { get; private set; }
 
@@ -56,14 +62,24 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         Playwright?.Dispose();
         await App.DisposeAsync();
+        await OParl.DisposeAsync();
     }
 
     /// <summary>The app factory on Kestrel (loopback, port chosen by the OS).</summary>
     public sealed class KestrelWebFactory : AnfragenWebFactory
     {
-        public KestrelWebFactory()
+        private readonly string _oparlEndpoint;
+
+        public KestrelWebFactory(string oparlEndpoint)
         {
+            _oparlEndpoint = oparlEndpoint;
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        }
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Anfragen:OParl:Endpoint", _oparlEndpoint);
         }
 
         /// <summary>ANFRAGEN_E2E_REAL_EMBEDDER=1 runs the browser flows on the MiniLM embedder to measure real timings.</summary>

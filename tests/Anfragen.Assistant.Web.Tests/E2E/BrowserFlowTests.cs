@@ -223,6 +223,32 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task Administration_syncs_the_council_information_system_and_shows_the_counts()
+    {
+        Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? string.Empty);
+        var site = fixture.OParl.Site;
+        site.AddPaper("26-60001", "Trinkbrunnen in der Fußgängerzone", "Mitteilung", null, site.TextFile("Mitteilung", "In der Fußgängerzone werden im Mai drei Trinkbrunnen aufgestellt."));
+        site.AddPaper("26-60002", "Trinkbrunnen an Spielplätzen", "Antrag", null, site.TextFile("Antrag", "Die Verwaltung wird beauftragt, Trinkbrunnen an Spielplätzen zu prüfen."));
+        await using var admin = await BrowserSession.SignInAsync(fixture, Users.Admin);
+        await admin.GotoAsync("/verwaltung");
+        Assert.Contains(site.SystemUrl, await admin.Page.Locator("[data-testid=oparl-endpoint]").InnerTextAsync(), StringComparison.Ordinal);
+
+        await admin.Page.ClickAsync("[data-testid=oparl-sync]");
+        await admin.Page.Locator("[data-testid=oparl-status]", new() { HasTextString = "fertig: 2 aufgenommen" }).WaitForAsync(new() { Timeout = 90_000 });
+        var bodies = admin.Page.Locator("[data-testid=oparl-bodies]");
+        await bodies.Locator("td", new() { HasTextString = "Lindenau" }).WaitForAsync();
+        await admin.ScreenshotAsync("13-verwaltung-oparl");
+
+        await admin.Page.ClickAsync("[data-testid=oparl-sync]");
+        await admin.Page.Locator("[data-testid=oparl-status]", new() { HasTextString = "2 unverändert" }).WaitForAsync(new() { Timeout = 90_000 });
+        Assert.Contains("0 Dateien geladen", await admin.Page.Locator("[data-testid=oparl-status]").InnerTextAsync(), StringComparison.Ordinal);
+
+        await admin.GotoAsync($"/archiv?q={Uri.EscapeDataString("Trinkbrunnen Fußgängerzone")}");
+        await admin.Page.Locator("[data-testid=hits] mark", new() { HasTextString = "Trinkbrunnen" }).First.WaitForAsync();
+        Assert.Empty(admin.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task Concurrent_edits_show_a_conflict_and_keep_what_was_typed()
     {
         Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? string.Empty);

@@ -52,4 +52,12 @@ public static class OParlServiceCollectionExtensions
             });
         return builder;
     }
+
+    /// <summary>The periodic sync of the configured endpoint (a hosted service; it does nothing while SyncIntervalMinutes is 0).</summary>
+    public static IHostApplicationBuilder AddOParlPeriodicSync(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddHostedService<OParlPeriodicSync>();
+        return builder;
+    }
 }
