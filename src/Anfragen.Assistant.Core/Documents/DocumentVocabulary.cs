@@ -17,12 +17,25 @@ public static class DocumentVocabulary
         _ => DocumentType.Other,
     };
 
-    /// <summary>"nichtöffentlich", "nicht öffentlich", "N" and "nonpublic" are non-public; everything else is public.</summary>
-    public static Visibility ParseVisibility(string? value)
+    /// <summary>
+    /// Reads an explicit visibility marker: "öffentlich", "Ö", "public" are öffentlich; "nichtöffentlich" (also
+    /// "nicht öffentlich", "nicht-öffentlich", "nichtoeffentlich"), "N", "NÖ", "nonpublic" are nichtöffentlich. Anything
+    /// else ("vertraulich", "geheim", a typo, empty) is not a marker: null.
+    /// </summary>
+    public static Visibility? TryParseVisibility(string? value)
     {
-        var v = (value ?? string.Empty).Trim().ToLowerInvariant().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
-        return v is "nichtöffentlich" or "nichtoeffentlich" or "n" or "nonpublic" or "nöffentlich" ? Visibility.NonPublic : Visibility.Public;
+        var v = (value ?? string.Empty).Normalize(System.Text.NormalizationForm.FormC).Trim().ToLowerInvariant()
+            .Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal);
+        return v switch
+        {
+            "öffentlich" or "oeffentlich" or "ö" or "public" => Visibility.Public,
+            "nichtöffentlich" or "nichtoeffentlich" or "nö" or "n" or "nonpublic" or "notpublic" => Visibility.NonPublic,
+            _ => null,
+        };
     }
+
+    /// <summary>Fail-closed reading: only an explicit public marker is öffentlich; an unknown or missing one is nichtöffentlich.</summary>
+    public static Visibility ParseVisibility(string? value) => TryParseVisibility(value) ?? Visibility.NonPublic;
 
     public static string ToGerman(this Visibility visibility) => visibility == Visibility.NonPublic ? "nichtöffentlich" : "öffentlich";
 

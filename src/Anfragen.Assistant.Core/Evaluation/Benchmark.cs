@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using Anfragen.Assistant.Configuration;
 using Anfragen.Assistant.Documents;
 using Anfragen.Assistant.Embeddings;
 using Anfragen.Assistant.Ingestion;
 using Anfragen.Assistant.Retrieval;
+using Anfragen.Assistant.Review;
 using Anfragen.Assistant.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -132,7 +134,9 @@ public sealed class Benchmark(EmbeddingService embeddings, DocumentLoader loader
             using var scratch = new ScratchIndex(new GermanTextAnalyzer());
             await scratch.Index.InitializeAsync(model, cancellationToken).ConfigureAwait(false);
             using var initializer = new KnowledgeIndexInitializer(scratch.Index, embeddings);
-            var pipeline = new IngestionPipeline(loader, chunker, embeddings, scratch.Index, initializer, time, NullLogger<IngestionPipeline>.Instance);
+            using var appState = new AppStateDatabase(Options.Create(new AssistantOptions { DataDirectory = scratch.Directory }));
+            var versions = new DocumentVersionLog(appState, new AuditLog(appState, time), time);
+            var pipeline = new IngestionPipeline(loader, chunker, embeddings, scratch.Index, initializer, versions, time, NullLogger<IngestionPipeline>.Instance);
             var report = await pipeline.IngestDocumentsAsync(documents, null, cancellationToken).ConfigureAwait(false);
             pipelineSeconds += report.Seconds;
             pipelineChunks += report.Chunks;

@@ -15,6 +15,13 @@ namespace Anfragen.Assistant.Ingestion;
 /// line, and .txt/.md/.html/.pdf/.docx through <see cref="DocumentTextReader"/> with metadata from the inquiry parser
 /// (council page layout) or the file itself. A bad file or line becomes a <see cref="LoadedItem"/> with the reason;
 /// loading goes on.
+/// <para>
+/// A document's id is its own: the JSONL "id", else its own Drucksache number in its header (see
+/// <see cref="Inquiries.InquiryParser"/>), else the Drucksache number in the file name, else a slug of the file name;
+/// never a number the paper merely cites. Its visibility is its own marker (JSONL "visibility", the Beratungsfolge
+/// status Ö/N, "(öffentlich)" in the header, "nichtöffentlich" near the top), else the default the caller gives
+/// (<c>ingest --visibility</c>, the upload's choice), which is nichtöffentlich unless stated otherwise.
+/// </para>
 /// </summary>
 public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryParser parser, IOptions<AssistantOptions> options)
 {
@@ -26,7 +33,12 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
         return extension == ".jsonl" || TextExtensions.Contains(extension);
     }
 
-    public async IAsyncEnumerable<LoadedItem> LoadAsync(IReadOnlyList<string> paths, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>Loads with nichtöffentlich for documents without a visibility marker of their own.</summary>
+    public IAsyncEnumerable<LoadedItem> LoadAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken = default) =>
+        LoadAsync(paths, Visibility.NonPublic, cancellationToken);
+
+    /// <summary>Loads; <paramref name="defaultVisibility"/> is given to documents without a visibility marker of their own.</summary>
+    public async IAsyncEnumerable<LoadedItem> LoadAsync(IReadOnlyList<string> paths, Visibility defaultVisibility, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
         foreach (var path in paths)
@@ -42,7 +54,7 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
                     .Order(StringComparer.Ordinal);
                 foreach (var file in files)
                 {
-                    await foreach (var item in LoadFileAsync(file, cancellationToken).ConfigureAwait(false))
+                    await foreach (var item in LoadFileAsync(file, defaultVisibility, cancellationToken).ConfigureAwait(false))
                     {
                         yield return item;
                     }
@@ -56,7 +68,7 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
                     continue;
                 }
 
-                await foreach (var item in LoadFileAsync(path, cancellationToken).ConfigureAwait(false))
+                await foreach (var item in LoadFileAsync(path, defaultVisibility, cancellationToken).ConfigureAwait(false))
                 {
                     yield return item;
                 }
@@ -97,11 +109,11 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
         }
     }
 
-    private async IAsyncEnumerable<LoadedItem> LoadFileAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<LoadedItem> LoadFileAsync(string path, Visibility defaultVisibility, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (string.Equals(Path.GetExtension(path), ".jsonl", StringComparison.OrdinalIgnoreCase))
         {
-            await foreach (var item in LoadCorpusAsync(path, cancellationToken).ConfigureAwait(false))
+            await foreach (var item in LoadCorpusAsync(path, defaultVisibility, cancellationToken).ConfigureAwait(false))
             {
                 yield return item;
             }
@@ -119,7 +131,7 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
             }
 
             var text = await reader.ReadTextAsync(path, cancellationToken).ConfigureAwait(false);
-            result = LoadedItem.Ok(FromFileText(path, text));
+            result = LoadedItem.Ok(FromFileText(path, text, defaultVisibility));
         }
         catch (DocumentReadException ex)
         {
@@ -137,7 +149,7 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
         yield return result;
     }
 
-    private async IAsyncEnumerable<LoadedItem> LoadCorpusAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<LoadedItem> LoadCorpusAsync(string path, Visibility defaultVisibility, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         StreamReader file;
         string? openError = null;
@@ -160,6 +172,7 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
         using (file)
         {
             var lineNumber = 0;
+            var objects = 0;
             while (await file.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
             {
                 lineNumber++;
@@ -168,11 +181,12 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
                     continue;
                 }
 
+                objects++;
                 var source = $"{path}:{lineNumber}";
                 LoadedItem item;
                 try
                 {
-                    item = LoadedItem.Ok(FromCorpusLine(line, source, inquiryTitles));
+                    item = LoadedItem.Ok(FromCorpusLine(line, source, inquiryTitles, defaultVisibility));
                 }
                 catch (JsonException ex)
                 {
@@ -184,6 +198,12 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
                 }
 
                 yield return item;
+            }
+
+            // The same problem as an empty .txt, reported the same way (exit code 2 in the CLI).
+            if (openError is null && objects == 0)
+            {
+                yield return LoadedItem.Failed(path, "ist leer (keine JSON-Zeilen)");
             }
         }
     }
@@ -212,8 +232,13 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
         return titles;
     }
 
-    /// <summary>One corpus line: id,type,title,date,committee,visibility,url,text,questions; extra fields ignored, empty ones filled from the page text.</summary>
-    internal SourceDocument FromCorpusLine(string line, string source, IReadOnlyDictionary<string, string>? inquiryTitles = null)
+    /// <summary>
+    /// One corpus line: id, type, title, date, committee, visibility, url, text, page, questions; extra fields ignored,
+    /// empty or null ones filled from the page text. A field of the wrong JSON type (a number for "text", a list for
+    /// "type") or an unknown visibility ("vertraulich", false, a typo) refuses the line, naming the field: nothing is
+    /// guessed about a paper's confidentiality.
+    /// </summary>
+    internal SourceDocument FromCorpusLine(string line, string source, IReadOnlyDictionary<string, string>? inquiryTitles = null, Visibility defaultVisibility = Visibility.NonPublic)
     {
         using var json = JsonDocument.Parse(line);
         if (json.RootElement.ValueKind != JsonValueKind.Object)
@@ -222,8 +247,29 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
         }
 
         var root = json.RootElement;
-        var text = Field(root, "text");
-        var page = Field(root, "page");
+        var fields = new CorpusFields(root);
+        var text = fields.Text("text");
+        var page = fields.Text("page");
+        var id = fields.Text("id");
+        var typeField = fields.Text("type");
+        var visibilityField = fields.Text("visibility");
+        var title = fields.Text("title");
+        var committee = fields.Text("committee");
+        var date = fields.Text("date");
+        var url = fields.Text("url");
+        var questions = fields.TextList("questions");
+        Visibility? visibility = null;
+        if (visibilityField.Length > 0)
+        {
+            visibility = DocumentVocabulary.TryParseVisibility(visibilityField);
+            if (visibility is null)
+            {
+                fields.Problem($"Feld „visibility“: unbekannter Wert „{visibilityField}“ (erlaubt: „öffentlich“ oder „nichtöffentlich“)");
+            }
+        }
+
+        fields.ThrowIfInvalid(source);
+
         var pageInquiry = page.Length > 0 ? parser.ParseLenient(page) : null;
         if (text.Length == 0)
         {
@@ -232,30 +278,23 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
 
         if (text.Trim().Length == 0)
         {
-            throw new DocumentReadException(source, "Feld \"text\" ist leer");
+            throw new DocumentReadException(source, "Feld „text“ ist leer");
         }
 
         // Empty metadata fields are filled from the page, else from the letter head in the text ("Datum: 01.03.2023").
         var parsed = new Lazy<Inquiries.Inquiry>(() => pageInquiry ?? parser.ParseLenient(text));
 
-        var id = Field(root, "id");
         if (id.Length == 0)
         {
-            id = pageInquiry?.Id ?? throw new DocumentReadException(source, "Feld \"id\" fehlt");
+            id = pageInquiry?.Id ?? throw new DocumentReadException(source, "Feld „id“ fehlt");
         }
 
-        var typeField = Field(root, "type");
         var type = typeField.Length > 0 ? DocumentVocabulary.ParseType(typeField) : GuessType(text, page.Length > 0 ? page : text);
-        var questions = root.TryGetProperty("questions", out var q) && q.ValueKind == JsonValueKind.Array
-            ? q.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!.Trim()).Where(s => s.Length > 0).ToList()
-            : [];
         if (type == DocumentType.Anfrage && questions.Count == 0)
         {
             questions = parser.ParseLenient(text).Questions.Select(x => x.Text).ToList();
         }
 
-        var visibilityField = Field(root, "visibility");
-        var title = Field(root, "title");
         if (title.Length == 0)
         {
             // An untitled answer ("Zur Anfrage … wird wie folgt Stellung genommen:") is best named by its inquiry.
@@ -265,16 +304,15 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
                 ?? FirstLine(text);
         }
 
-        var committee = Field(root, "committee");
         return new SourceDocument
         {
             Id = DocumentId(id),
             Type = type,
             Title = title,
-            Date = DocumentVocabulary.ParseDate(Field(root, "date")) ?? parsed.Value.Date,
+            Date = DocumentVocabulary.ParseDate(date) ?? parsed.Value.Date,
             Committee = committee.Length > 0 ? committee : parsed.Value.Committee,
-            Visibility = visibilityField.Length > 0 ? DocumentVocabulary.ParseVisibility(visibilityField) : parsed.Value.Visibility ?? Visibility.Public,
-            Url = NullIfEmpty(Field(root, "url")),
+            Visibility = visibility ?? parsed.Value.Visibility ?? defaultVisibility,
+            Url = NullIfEmpty(url),
             Text = text,
             Questions = questions,
             Source = source,
@@ -282,7 +320,7 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
     }
 
     /// <summary>A single file: the parser reads council page text and inquiry layout; the rest is guessed from the text and the file name.</summary>
-    internal SourceDocument FromFileText(string path, string text)
+    internal SourceDocument FromFileText(string path, string text, Visibility defaultVisibility = Visibility.NonPublic)
     {
         var inquiry = parser.ParseLenient(text);
         var fileName = Path.GetFileNameWithoutExtension(path);
@@ -292,9 +330,9 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
             type = DocumentType.Anfrage;
         }
 
+        // Its own number (header, number field, letterhead), else the file's name; a number it only cites never.
         var id = inquiry.Id
             ?? MatchOrNull(Drucksache().Match(fileName))
-            ?? MatchOrNull(Drucksache().Match(Head(text, 600)))
             ?? Slug(fileName);
         return new SourceDocument
         {
@@ -303,7 +341,7 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
             Title = NullIfEmpty(inquiry.Subject) ?? FirstLine(text),
             Date = inquiry.Date ?? FirstDate(Head(text, 600)),
             Committee = inquiry.Committee,
-            Visibility = inquiry.Visibility ?? (NonPublicMark().IsMatch(Head(text, 1000)) ? Visibility.NonPublic : Visibility.Public),
+            Visibility = inquiry.Visibility ?? (NonPublicMark().IsMatch(Head(text, 1000)) ? Visibility.NonPublic : defaultVisibility),
             Text = text,
             Questions = type == DocumentType.Anfrage ? inquiry.Questions.Select(x => x.Text).ToList() : [],
             Source = path,
@@ -350,12 +388,7 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
     private static string DocumentId(string id) => id.Trim();
 
     private static string Field(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) ? value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString()!.Trim(),
-            JsonValueKind.Number => value.GetRawText(),
-            _ => string.Empty,
-        } : string.Empty;
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()!.Trim() : string.Empty;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
@@ -419,7 +452,9 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
         return match.Success && DateOnly.TryParseExact(match.Value, ["d.M.yyyy", "dd.MM.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
     }
 
-    [GeneratedRegex(@"\b(?:\d{2}-\d{5}(?:-\d{2})?|\d{3,5}/\d{2})\b")]
+    // A Drucksache number in a file name ("23-10590-01_stellungnahme.txt", "Anfrage 24-11888.pdf"); "_" and "-" may
+    // touch it, other digits may not.
+    [GeneratedRegex(@"(?<![\d])\d{2}-\d{5}(?:-\d{2}){0,2}(?!\d|-\d)")]
     private static partial Regex Drucksache();
 
     [GeneratedRegex(@"^\s*(?<t>Anfrage|Stellungnahme|Mitteilung|Antrag|Beschlussvorlage|Vorlage)\s*(?:\([^)]*\))?\s*-\s*[\d/-]+", RegexOptions.Multiline | RegexOptions.IgnoreCase)]

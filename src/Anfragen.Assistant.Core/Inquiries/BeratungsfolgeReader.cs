@@ -100,7 +100,7 @@ internal static partial class BeratungsfolgeReader
 
             if (StatusToken().IsMatch(token))
             {
-                current.Status ??= DocumentVocabulary.ParseVisibility(token);
+                current.Status ??= DocumentVocabulary.TryParseVisibility(token);
                 continue;
             }
 

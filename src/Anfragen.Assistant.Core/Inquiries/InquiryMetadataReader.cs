@@ -26,8 +26,10 @@ internal static partial class InquiryMetadataReader
 {
     public static InquiryMetadata Read(string[] lines)
     {
-        var (id, headerVisibility) = ReadHeader(lines);
-        id ??= ReadLetterheadNumber(lines);
+        var headerVisibility = ReadHeaderVisibility(lines);
+        var bodyStart = FindBodyStart(lines);
+        var isAnswer = LetterHeaderReader.IsAnswer(lines);
+        var id = PaperNumberReader.Read(lines, bodyStart, isAnswer);
         var subject = ReadField(lines, SubjectLabel(), 3) ?? ReadLetterheadValue(lines, LetterheadSubject(), " ") ?? LetterHeaderReader.ReadHeadingSubject(lines);
         var recipient = ReadField(lines, RecipientLabel(), 4, ", ") ?? ReadLetterheadValue(lines, LetterheadRecipient(), ", ") ?? LetterHeaderReader.ReadRecipient(lines);
         var date = GermanDates.FindFirst(ReadField(lines, DateLabel(), 2)) ?? ReadLetterheadDate(lines) ?? ReadDateLine(lines) ?? LetterHeaderReader.ReadStandaloneDate(lines) ?? ReadSenderLineDate(lines);
@@ -42,22 +44,22 @@ internal static partial class InquiryMetadataReader
         committee ??= BeratungsfolgeReader.CleanCommittee(ReadField(lines, CommitteeLabel(), 2));
         sessionDate ??= GermanDates.FindFirst(ReadField(lines, SessionLabel(), 2));
         var visibility = status ?? headerVisibility ?? ReadStatusVisibility(lines);
-        return new InquiryMetadata(id, Clean(subject), Clean(recipient), date, committee, sessionDate, visibility, FindBodyStart(lines), LetterHeaderReader.IsAnswer(lines), LetterHeaderReader.IsMotion(lines));
+        return new InquiryMetadata(id, Clean(subject), Clean(recipient), date, committee, sessionDate, visibility, bodyStart, isAnswer, LetterHeaderReader.IsMotion(lines));
     }
 
-    private static (string? Id, Visibility? Visibility) ReadHeader(string[] lines)
+    /// <summary>The visibility in the council system's header line ("Anfrage (öffentlich) - 25-25403"); its number is read by <see cref="PaperNumberReader"/>.</summary>
+    private static Visibility? ReadHeaderVisibility(string[] lines)
     {
         foreach (var line in lines.Take(60))
         {
             var match = Header().Match(line);
             if (match.Success)
             {
-                Visibility? visibility = match.Groups["v"].Success ? DocumentVocabulary.ParseVisibility(match.Groups["v"].Value) : null;
-                return (match.Groups["id"].Value, visibility);
+                return match.Groups["v"].Success ? DocumentVocabulary.TryParseVisibility(match.Groups["v"].Value) : null;
             }
         }
 
-        return (null, null);
+        return null;
     }
 
     /// <summary>
@@ -134,12 +136,6 @@ internal static partial class InquiryMetadataReader
 
         var values = lines.Skip(start).TakeWhile(line => line.Length > 0 && !AnyLabel().IsMatch(line)).Take(4);
         return string.Join(separator, values);
-    }
-
-    private static string? ReadLetterheadNumber(string[] lines)
-    {
-        var index = Array.FindIndex(lines, line => line == "Nummer");
-        return index < 0 ? null : lines.Skip(index + 1).Take(16).FirstOrDefault(line => PaperNumber().IsMatch(line));
     }
 
     private static DateOnly? ReadLetterheadDate(string[] lines)
@@ -221,7 +217,7 @@ internal static partial class InquiryMetadataReader
             var visibility = VisibilityWord().Match(value);
             if (visibility.Success)
             {
-                return DocumentVocabulary.ParseVisibility(visibility.Value);
+                return DocumentVocabulary.TryParseVisibility(visibility.Value);
             }
         }
 
@@ -261,9 +257,6 @@ internal static partial class InquiryMetadataReader
 
     [GeneratedRegex(@"^(?:Anfrage|Dringlichkeitsanfrage|Einwohneranfrage|Vorlage|Beschlussvorlage|Stellungnahme|Mitteilung(?:\s+außerhalb\s+von\s+Sitzungen)?|Antrag|Änderungsantrag|Dringlichkeitsantrag)\s*(?:\((?<v>öffentlich|nichtöffentlich|nicht\s+öffentlich)\))?\s*[-–]\s*(?<id>\d{2}-\d{5}(?:-\d{2}){0,2}|\d{1,5}/\d{2})\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Header();
-
-    [GeneratedRegex(@"^(?:\d{2}-\d{5}(?:-\d{2}){0,2}|\d{1,5}/\d{2})$")]
-    private static partial Regex PaperNumber();
 
     [GeneratedRegex(@"^-?\s*(?:Betreff|Betr\.|Thema)\s*:\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex SubjectLabel();

@@ -140,5 +140,17 @@ public sealed class AppStateDatabase(IOptions<AssistantOptions> options) : IDisp
             created_at TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS app_chat_messages_user ON app_chat_messages(user_name, id);
+        CREATE TABLE IF NOT EXISTS app_document_versions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            document_id TEXT NOT NULL COLLATE NOCASE,
+            replaced_at TEXT NOT NULL,
+            replaced_by TEXT NOT NULL,
+            previous_hash TEXT NOT NULL,
+            new_hash TEXT NOT NULL,
+            new_source TEXT NULL,
+            previous_json TEXT NOT NULL,
+            previous_chunks_json TEXT NOT NULL,
+            UNIQUE (document_id, previous_hash, new_hash)
+        );
         """;
 }

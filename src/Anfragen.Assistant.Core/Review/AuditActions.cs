@@ -13,4 +13,6 @@ public static class AuditActions
     public const string Export = "export";
     public const string ClearanceChanged = "freigabe-nichtöffentlich-geändert";
     public const string Ingest = "ingest";
+    public const string DocumentReplaced = "dokument-ersetzt";
+    public const string VisibilityChanged = "sichtbarkeit-geändert";
 }

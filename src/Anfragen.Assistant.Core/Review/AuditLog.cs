@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace Anfragen.Assistant.Review;
 
 /// <summary>
@@ -8,10 +10,17 @@ public sealed class AuditLog(AppStateDatabase database, TimeProvider timeProvide
 {
     public async Task WriteAsync(string userName, string action, string target, string? detail = null, CancellationToken cancellationToken = default)
     {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await WriteAsync(connection, null, userName, action, target, detail, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes inside the caller's transaction, so the entry and the change it records commit together.</summary>
+    internal async Task WriteAsync(SqliteConnection connection, SqliteTransaction? transaction, string userName, string action, string target, string? detail, CancellationToken cancellationToken)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         ArgumentException.ThrowIfNullOrWhiteSpace(action);
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "INSERT INTO app_audit (at, user_name, action, target, detail) VALUES ($at, $user, $action, $target, $detail)";
         command.Parameters.AddWithValue("$at", AppStateJson.Timestamp(timeProvider.GetUtcNow()));
         command.Parameters.AddWithValue("$user", userName);

@@ -32,7 +32,7 @@ public sealed class InquiryStore(AppStateDatabase database)
             insert.Parameters.AddWithValue("$title", record.Title);
             insert.Parameters.AddWithValue("$committee", (object?)record.Inquiry.Committee ?? DBNull.Value);
             insert.Parameters.AddWithValue("$session", (object?)record.Inquiry.SessionDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$visibility", (int)record.Visibility);
+            insert.Parameters.AddWithValue("$visibility", VisibilityCodes.ToCode(record.Visibility));
             insert.Parameters.AddWithValue("$json", AppStateJson.Serialize(record.Inquiry));
             insert.Parameters.AddWithValue("$source", record.SourceName);
             insert.Parameters.AddWithValue("$by", record.CreatedBy);
@@ -73,7 +73,7 @@ public sealed class InquiryStore(AppStateDatabase database)
         return new InquiryRecord
         {
             Id = reader.GetString(0),
-            Visibility = (Visibility)reader.GetInt32(1),
+            Visibility = VisibilityCodes.FromCode(reader.GetInt64(1)),
             Inquiry = AppStateJson.Deserialize<Inquiry>(reader.GetString(2)),
             SourceName = reader.GetString(3),
             CreatedBy = reader.GetString(4),
@@ -100,7 +100,7 @@ public sealed class InquiryStore(AppStateDatabase database)
         command.Parameters.AddWithValue("$approved", (int)AnswerStatus.Approved);
         command.Parameters.AddWithValue("$open", (int)AnswerStatus.Open);
         command.Parameters.AddWithValue("$rejected", (int)AnswerStatus.Rejected);
-        command.Parameters.AddWithValue("$public", (int)Visibility.Public);
+        command.Parameters.AddWithValue("$public", VisibilityCodes.PublicCode);
         command.Parameters.AddWithValue("$includeNonPublic", includeNonPublic ? 1 : 0);
         var list = new List<InquirySummary>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -113,7 +113,7 @@ public sealed class InquiryStore(AppStateDatabase database)
                 Title = reader.GetString(2),
                 Committee = reader.IsDBNull(3) ? null : reader.GetString(3),
                 SessionDate = reader.IsDBNull(4) ? null : DateOnly.ParseExact(reader.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                Visibility = (Visibility)reader.GetInt32(5),
+                Visibility = VisibilityCodes.FromCode(reader.GetInt64(5)),
                 CreatedBy = reader.GetString(6),
                 CreatedAt = AppStateJson.ParseTimestamp(reader.GetString(7)),
                 ArchivedDocumentId = reader.IsDBNull(8) ? null : reader.GetString(8),

@@ -288,7 +288,16 @@ public sealed partial class ReviewService(
         }
 
         var document = StellungnahmeComposer.ToSourceDocument(record, answers, DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime));
-        await archiver.ArchiveAsync(document, cancellationToken).ConfigureAwait(false);
+        var report = await archiver.ArchiveAsync(document, actor.UserName, cancellationToken).ConfigureAwait(false);
+        if (report.Refused.Count > 0)
+        {
+            // The id belongs to another archived paper: the approval stands, the archive is not touched.
+            var reason = report.Refused[0].Reason;
+            await audit.WriteAsync(actor.UserName, AuditActions.Archive, document.Id, $"nicht archiviert: {reason}", cancellationToken).ConfigureAwait(false);
+            LogArchiveRefused(logger, record.Id, document.Id, reason);
+            return;
+        }
+
         await store.SetArchivedDocumentAsync(record.Id, document.Id, cancellationToken).ConfigureAwait(false);
         await audit.WriteAsync(actor.UserName, AuditActions.Archive, document.Id, record.Title, cancellationToken).ConfigureAwait(false);
         LogArchived(logger, record.Id, document.Id);
@@ -327,4 +336,7 @@ public sealed partial class ReviewService(
 
     [LoggerMessage(EventId = 7002, Level = LogLevel.Information, Message = "Inquiry {InquiryId} fully approved; Stellungnahme {DocumentId} added to the archive")]
     private static partial void LogArchived(ILogger logger, string inquiryId, string documentId);
+
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Warning, Message = "Inquiry {InquiryId} fully approved; Stellungnahme {DocumentId} not archived: {Reason}")]
+    private static partial void LogArchiveRefused(ILogger logger, string inquiryId, string documentId, string reason);
 }

@@ -12,6 +12,8 @@ public static class ReviewServiceCollectionExtensions
         builder.Services.AddSingleton<AppStateDatabase>();
         builder.Services.AddSingleton<InquiryStore>();
         builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<DocumentVersionLog>();
+        builder.Services.AddSingleton<Ingestion.IDocumentVersionLog>(sp => sp.GetRequiredService<DocumentVersionLog>());
         builder.Services.AddSingleton<UserClearanceStore>();
         builder.Services.AddSingleton<ChatHistoryStore>();
         builder.Services.AddSingleton<StellungnahmeArchiver>();

@@ -1,3 +1,5 @@
+using Anfragen.Assistant.Documents;
+using Anfragen.Assistant.Ingestion;
 using Anfragen.Assistant.Review;
 using Anfragen.Assistant.Storage;
 using Anfragen.Assistant.Web.Auth;
@@ -28,7 +30,7 @@ public static class AdminEndpoints
     private static async Task<Ok<AdminStatusResponse>> StatusAsync(IKnowledgeIndex index, IngestionStatus status, CancellationToken cancellationToken) =>
         TypedResults.Ok(new AdminStatusResponse(await index.GetStatisticsAsync(cancellationToken), status.Current));
 
-    [EndpointSummary("Uploads files into the archive; ingestion runs in the background (see status)")]
+    [EndpointSummary("Uploads files into the archive; ingestion runs in the background (see status). Form field 'visibility' (öffentlich|nichtöffentlich, default nichtöffentlich) is given to files without a marker of their own; 'allowVisibilityChange=true' lets a new version make a nichtöffentlich paper öffentlich (audited)")]
     private static async Task<Results<Accepted<IngestionSnapshot>, Conflict<string>, ProblemHttpResult>> IngestAsync(
         HttpContext context, IFormFileCollection files, ArchiveIngestionRunner runner, IngestionStatus status)
     {
@@ -37,12 +39,26 @@ public static class AdminEndpoints
             return TypedResults.Problem("Keine Dateien hochgeladen.", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var visibilityField = form["visibility"].ToString();
+        var visibility = string.IsNullOrWhiteSpace(visibilityField) ? Visibility.NonPublic : DocumentVocabulary.TryParseVisibility(visibilityField);
+        if (visibility is null)
+        {
+            return TypedResults.Problem($"Unbekannte Sichtbarkeit „{visibilityField}“ (erlaubt: öffentlich, nichtöffentlich).", statusCode: StatusCodes.Status400BadRequest);
+        }
+
         var actor = await context.GetActorAsync();
+        var request = new IngestionRequest
+        {
+            DefaultVisibility = visibility.Value,
+            AllowVisibilityChange = bool.TryParse(form["allowVisibilityChange"].ToString(), out var allow) && allow,
+            UserName = actor.UserName,
+        };
         var streams = files.Select(f => (f.FileName, f.OpenReadStream())).ToList();
         try
         {
             var paths = await runner.SaveUploadsAsync(streams, context.RequestAborted);
-            return runner.TryStart($"Upload ({paths.Count} Dateien)", paths, actor.UserName)
+            return runner.TryStart($"Upload ({paths.Count} Dateien)", paths, request)
                 ? TypedResults.Accepted("/api/admin/status", status.Current)
                 : TypedResults.Conflict("Eine Aufnahme läuft bereits; bitte warten.");
         }

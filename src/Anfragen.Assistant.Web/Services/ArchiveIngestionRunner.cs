@@ -28,16 +28,20 @@ public sealed partial class ArchiveIngestionRunner(
     /// <summary>Written when a sample run starts: with it and without <see cref="SampleMarkerPath"/>, the run was interrupted.</summary>
     public string SampleStartedPath => Path.Combine(options.Value.ResolvedDataDirectory, "sample-archive.started");
 
-    /// <summary>Ingests files or directories; returns false when another job is still running.</summary>
-    public bool TryStart(string job, IReadOnlyList<string> paths, string userName)
+    /// <summary>
+    /// Ingests files or directories as <paramref name="request"/> says (who, visibility for unmarked files, whether a
+    /// new version may lower visibility); returns false when another job is still running.
+    /// </summary>
+    public bool TryStart(string job, IReadOnlyList<string> paths, IngestionRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (!_gate.Wait(0))
         {
             return false;
         }
 
         status.Start(job);
-        _ = Task.Run(() => RunAsync(job, paths, userName, lifetime.ApplicationStopping));
+        _ = Task.Run(() => RunAsync(job, paths, request, lifetime.ApplicationStopping));
         return true;
     }
 
@@ -71,7 +75,7 @@ public sealed partial class ArchiveIngestionRunner(
         return paths;
     }
 
-    private async Task RunAsync(string job, IReadOnlyList<string> paths, string userName, CancellationToken cancellationToken)
+    private async Task RunAsync(string job, IReadOnlyList<string> paths, IngestionRequest request, CancellationToken cancellationToken)
     {
         try
         {
@@ -83,15 +87,15 @@ public sealed partial class ArchiveIngestionRunner(
 
             var progress = new InlineProgress<IngestionProgress>(p => status.Progress(
                 $"{p.DocumentsDone}/{p.DocumentsTotal} Dokumente, {p.ChunksWritten} Abschnitte{(p.Current is null ? string.Empty : $" – {p.Current}")}", p.DocumentsDone, p.DocumentsTotal));
-            var report = await pipeline.IngestPathsAsync(paths, progress, cancellationToken).ConfigureAwait(false);
+            var report = await pipeline.IngestPathsAsync(paths, request, progress, cancellationToken).ConfigureAwait(false);
             var summary = Summarize(report);
-            if (job == SampleJob && report.Errors.Count == 0)
+            if (job == SampleJob && !report.HasInputProblems)
             {
                 await File.WriteAllTextAsync(SampleMarkerPath, summary, cancellationToken).ConfigureAwait(false);
             }
 
-            status.Finish(summary);
-            await audit.WriteAsync(userName, AuditActions.Ingest, string.Join(", ", paths.Select(Path.GetFileName)), summary, cancellationToken).ConfigureAwait(false);
+            status.Finish(summary, report);
+            await audit.WriteAsync(request.UserName, AuditActions.Ingest, string.Join(", ", paths.Select(Path.GetFileName)), summary, cancellationToken).ConfigureAwait(false);
             LogIngested(logger, job, summary);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -111,11 +115,13 @@ public sealed partial class ArchiveIngestionRunner(
         }
     }
 
-    private static string Summarize(IngestionReport report)
+    internal static string Summarize(IngestionReport report)
     {
         var summary = string.Create(System.Globalization.CultureInfo.GetCultureInfo("de-DE"),
-            $"fertig: {report.Documents} Dokumente, {report.Chunks} Abschnitte aufgenommen, {report.Skipped.Count} unverändert, {report.Errors.Count} Fehler, {report.Seconds:F1} s");
-        return report.Errors.Count == 0 ? summary : $"{summary} – {string.Join("; ", report.Errors.Take(5).Select(e => $"{Path.GetFileName(e.Source)}: {e.Reason}"))}";
+            $"fertig: {report.New} neu, {report.Updated.Count} aktualisiert, {report.Unchanged} unverändert, {report.Refused.Count} abgelehnt, {report.Errors.Count} Fehler; {report.Chunks} Abschnitte, {report.Seconds:F1} s");
+        var replaced = report.Updated.Count == 0 ? string.Empty : $" – ersetzt: {string.Join(", ", report.Updated.Select(u => u.Id))}";
+        var problems = report.Refused.Concat(report.Errors).Take(5).Select(e => $"{Path.GetFileName(e.Source)}: {e.Reason}").ToList();
+        return summary + replaced + (problems.Count == 0 ? string.Empty : $" – {string.Join("; ", problems)}");
     }
 
     [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "Ingestion job {Job} finished: {Report}")]

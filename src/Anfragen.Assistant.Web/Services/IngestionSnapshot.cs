@@ -6,4 +6,7 @@ public sealed record IngestionSnapshot(string? Job, bool Running, string Message
     public static IngestionSnapshot Idle { get; } = new(null, false, "keine Aufnahme gelaufen", null, null, null, null);
 
     public bool Failed { get; init; }
+
+    /// <summary>The finished run's report (new, updated with the replaced ids, unchanged, refused, errors); null while running.</summary>
+    public Ingestion.IngestionReport? Report { get; init; }
 }

@@ -26,7 +26,7 @@ public sealed class IngestionStatus(TimeProvider timeProvider)
 
     public void Progress(string message, int? done, int? total) => Update(s => s.Running ? s with { Message = message, Done = done, Total = total } : s);
 
-    public void Finish(string message) => Update(s => s with { Running = false, Message = message, FinishedAt = timeProvider.GetUtcNow() });
+    public void Finish(string message, Ingestion.IngestionReport? report = null) => Update(s => s with { Running = false, Message = message, FinishedAt = timeProvider.GetUtcNow(), Report = report });
 
     public void Fail(string message) => Update(s => s with { Running = false, Message = message, Failed = true, FinishedAt = timeProvider.GetUtcNow() });
 

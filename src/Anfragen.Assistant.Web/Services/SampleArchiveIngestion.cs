@@ -45,7 +45,7 @@ public sealed partial class SampleArchiveIngestion(
 
             var joined = string.Join(", ", paths);
             LogStarting(logger, joined);
-            runner.TryStart(ArchiveIngestionRunner.SampleJob, paths, "system");
+            runner.TryStart(ArchiveIngestionRunner.SampleJob, paths, new Ingestion.IngestionRequest { UserName = "system" });
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

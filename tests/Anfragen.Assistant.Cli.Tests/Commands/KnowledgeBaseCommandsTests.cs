@@ -22,13 +22,14 @@ public sealed class KnowledgeBaseCommandsTests : IDisposable
 
         var first = await Run("ingest", corpus, "--data-dir", _dir.DataDirectory);
         Assert.Equal(ExitCodes.Success, first.Exit);
-        Assert.Matches(@"Dokumente indexiert\s*│\s*4", first.Output);
+        Assert.Matches(@"Neu\s*│\s*4", first.Output);
         Assert.Contains("Abschnitte/s", first.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_dir.DataDirectory, "anfragen.db")));
 
         var second = await Run("ingest", corpus, "--data-dir", _dir.DataDirectory);
         Assert.Equal(ExitCodes.Success, second.Exit);
-        Assert.Matches(@"Dokumente indexiert\s*│\s*0", second.Output);
+        Assert.Matches(@"Neu\s*│\s*0", second.Output);
+        Assert.Matches(@"Unverändert\s*│\s*4", second.Output);
         Assert.Contains("Übersprungen (unverändert): 4", second.Output, StringComparison.Ordinal);
     }
 
@@ -43,7 +44,7 @@ public sealed class KnowledgeBaseCommandsTests : IDisposable
 
         Assert.Equal(ExitCodes.InputError, result.Exit);
         Assert.Contains("leer.txt", result.Output, StringComparison.Ordinal);
-        Assert.Matches(@"Dokumente indexiert\s*│\s*4", result.Output);
+        Assert.Matches(@"Neu\s*│\s*4", result.Output);
     }
 
     [Fact]

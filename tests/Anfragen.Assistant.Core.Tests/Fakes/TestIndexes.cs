@@ -3,6 +3,7 @@ using Anfragen.Assistant.Embeddings;
 using Anfragen.Assistant.Ingestion;
 using Anfragen.Assistant.Inquiries;
 using Anfragen.Assistant.Retrieval;
+using Anfragen.Assistant.Review;
 using Anfragen.Assistant.Storage;
 using Anfragen.Assistant.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,7 +25,10 @@ public sealed class TestKnowledgeBase : IDisposable
         var assistant = Options.Create(new AssistantOptions { DataDirectory = Directory, MaxFileBytes = 64 * 1024 });
         var reader = new DocumentTextReader(assistant);
         Loader = new DocumentLoader(reader, new InquiryParser(reader), assistant);
-        Pipeline = new IngestionPipeline(Loader, new DocumentChunker(chunking), Embeddings, Index, Initializer, TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
+        AppState = new AppStateDatabase(assistant);
+        Audit = new AuditLog(AppState, TimeProvider.System);
+        Versions = new DocumentVersionLog(AppState, Audit, TimeProvider.System);
+        Pipeline = new IngestionPipeline(Loader, new DocumentChunker(chunking), Embeddings, Index, Initializer, Versions, TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
         Retriever = new HybridRetriever(Index, Embeddings, Initializer, Options.Create(new RetrievalOptions()));
     }
 
@@ -40,6 +44,13 @@ public sealed class TestKnowledgeBase : IDisposable
 
     public DocumentLoader Loader { get; }
 
+    /// <summary>The app state beside the index (same data directory): version records and audit log of replacements.</summary>
+    public AppStateDatabase AppState { get; }
+
+    public AuditLog Audit { get; }
+
+    public DocumentVersionLog Versions { get; }
+
     public IngestionPipeline Pipeline { get; }
 
     public HybridRetriever Retriever { get; }
@@ -47,6 +58,7 @@ public sealed class TestKnowledgeBase : IDisposable
     public void Dispose()
     {
         Initializer.Dispose();
+        AppState.Dispose();
         Embeddings.Dispose();
         Index.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

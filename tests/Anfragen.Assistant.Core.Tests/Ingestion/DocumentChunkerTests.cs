@@ -112,7 +112,7 @@ public sealed class DocumentChunkerTests
     private static SourceDocument Doc(DocumentType type, string title, string text, IReadOnlyList<string>? questions = null) => new()
     {
         Id = "25-00001",
-        Type = type,
+        Type = type, Visibility = Visibility.Public,
         Title = title,
         Text = text,
         Questions = questions ?? [],

@@ -64,7 +64,10 @@ public sealed class IngestionPipelineTests : IDisposable
         Assert.Equal(1, report.Documents);
         var error = Assert.Single(report.Errors);
         Assert.Equal(bad, error.Source);
-        Assert.NotNull(await _kb.Retriever.FindByReferenceAsync("gut", SearchFilter.PublicOnly, Ct));
+
+        // No visibility marker of its own and no --visibility given: stored, nichtöffentlich.
+        var stored = await _kb.Retriever.FindByReferenceAsync("gut", new SearchFilter { IncludeNonPublic = true }, Ct);
+        Assert.Equal(Visibility.NonPublic, stored?.Visibility);
     }
 
     [Fact]
@@ -82,7 +85,7 @@ public sealed class IngestionPipelineTests : IDisposable
         var answer = new SourceDocument
         {
             Id = "24-1-01",
-            Type = DocumentType.Stellungnahme,
+            Type = DocumentType.Stellungnahme, Visibility = Visibility.Public,
             Title = "Radwege",
             Text = "Vorbemerkung zum Radweg.\nZu Frage 1: Der Radweg wird saniert.\nZu Frage 2: Der Radweg kostet viel.",
         };
@@ -97,7 +100,7 @@ public sealed class IngestionPipelineTests : IDisposable
     private static List<SourceDocument> Documents(int count) => Enumerable.Range(0, count).Select(i => new SourceDocument
     {
         Id = $"doc-{i}",
-        Type = DocumentType.Mitteilung,
+        Type = DocumentType.Mitteilung, Visibility = Visibility.Public,
         Title = $"Titel {i}",
         Text = $"Bericht Thema{i} über Straßen und Plätze Nummer {i}.",
     }).ToList();

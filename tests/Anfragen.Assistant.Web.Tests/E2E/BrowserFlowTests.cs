@@ -208,12 +208,17 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         {
             await using var admin = await BrowserSession.SignInAsync(fixture, Users.Admin);
             await admin.GotoAsync("/verwaltung");
+            // The file carries no visibility marker of its own: the uploader's explicit choice applies (default nichtöffentlich).
+            await admin.Page.Locator("[data-testid=ingest-visibility]").SelectOptionAsync(nameof(Documents.Visibility.Public));
             await admin.Page.Locator("[data-testid=ingest-files]").SetInputFilesAsync(file);
-            await admin.Page.Locator("[data-testid=ingestion-status]", new() { HasTextString = "fertig: 1 Dokumente" }).WaitForAsync(new() { Timeout = 90_000 });
+            await admin.Page.Locator("[data-testid=ingestion-status]", new() { HasTextString = "fertig: 1 neu" }).WaitForAsync(new() { Timeout = 90_000 });
+            await admin.Page.Locator("[data-testid=ingestion-report]", new() { HasTextString = "1 neu" }).WaitForAsync();
             await admin.ScreenshotAsync("12-verwaltung-aufnahme");
 
-            await admin.GotoAsync($"/archiv?q={Uri.EscapeDataString("Zauberquelle Wasserspielplatz")}");
-            await admin.Page.Locator("[data-testid=hits] mark", new() { HasTextString = "Zauberquelle" }).First.WaitForAsync();
+            // Chosen öffentlich, so staff without clearance find it too.
+            await using var staff = await BrowserSession.SignInAsync(fixture, Users.Staff);
+            await staff.GotoAsync($"/archiv?q={Uri.EscapeDataString("Zauberquelle Wasserspielplatz")}");
+            await staff.Page.Locator("[data-testid=hits] mark", new() { HasTextString = "Zauberquelle" }).First.WaitForAsync();
             Assert.Empty(admin.ConsoleErrors);
         }
         finally

@@ -114,7 +114,17 @@ internal sealed class OParlPageImporter(
             counts.Failed += report.Errors.Count;
             issues.AddRange(report.Errors);
             var failed = report.Errors.Select(e => e.Source).ToHashSet(StringComparer.Ordinal);
-            foreach (var (document, paper, before, files) in documents.Where(d => !failed.Contains(d.Paper.Id)))
+
+            // The pipeline refuses a paper whose id another stored paper holds (see PaperIdentity): reported, never imported.
+            counts.Refused += report.Refused.Count;
+            issues.AddRange(report.Refused);
+            var refused = report.Refused.Select(e => e.Source).ToHashSet(StringComparer.Ordinal);
+            foreach (var (document, paper, _, files) in documents.Where(d => refused.Contains(d.Paper.Id)))
+            {
+                await RememberAsync(paper, bodyId, document, StoredPaperState.Refused, files, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var (document, paper, before, files) in documents.Where(d => !failed.Contains(d.Paper.Id) && !refused.Contains(d.Paper.Id)))
             {
                 if (before is { State: StoredPaperState.Imported, DocumentId: { } previous } && !string.Equals(previous, document.Id, StringComparison.Ordinal))
                 {

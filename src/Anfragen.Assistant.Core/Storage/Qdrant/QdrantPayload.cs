@@ -56,7 +56,7 @@ internal static class QdrantPayload
 
     public static string ToKeyword(DocumentType type) => type.ToString();
 
-    public static string ToKeyword(Visibility visibility) => visibility.ToString();
+    public static string ToKeyword(Visibility visibility) => VisibilityCodes.ToName(visibility);
 
     public static string Fold(string value) => value.Trim().ToLowerInvariant();
 
@@ -127,7 +127,7 @@ internal static class QdrantPayload
             Title = GetString(payload, Title) ?? string.Empty,
             Date = GetLong(payload, Date) is { } date ? FromDateNumber(date) : null,
             Committee = GetString(payload, Committee),
-            Visibility = ParseEnum<Visibility>(GetString(payload, Visibility)),
+            Visibility = VisibilityCodes.FromName(GetString(payload, Visibility)),
             QuestionNumber = GetLong(payload, QuestionNumber) is { } number ? (int)number : null,
             Text = GetString(payload, Text) ?? string.Empty,
         };
@@ -144,7 +144,7 @@ internal static class QdrantPayload
             Title = GetString(payload, Title) ?? string.Empty,
             Date = GetLong(payload, Date) is { } date ? FromDateNumber(date) : null,
             Committee = GetString(payload, Committee),
-            Visibility = ParseEnum<Visibility>(GetString(payload, Visibility)),
+            Visibility = VisibilityCodes.FromName(GetString(payload, Visibility)),
             Url = GetString(payload, Url),
             Source = GetString(payload, Source),
             ContentHash = GetString(payload, ContentHash) ?? string.Empty,

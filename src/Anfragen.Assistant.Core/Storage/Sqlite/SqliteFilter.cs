@@ -13,7 +13,7 @@ internal static class SqliteFilter
         var clauses = new List<string>();
         if (!filter.IncludeNonPublic)
         {
-            clauses.Add($"{alias}.visibility = {(int)Visibility.Public}");
+            clauses.Add($"{alias}.visibility = {VisibilityCodes.PublicCode}");
         }
 
         if (filter.Types is { Count: > 0 } types)

@@ -126,7 +126,7 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
                 insertDoc.Parameters.AddWithValue("$title", doc.Title);
                 insertDoc.Parameters.AddWithValue("$date", SqliteValues.DbValue(doc.Date is { } d ? SqliteValues.FormatDate(d) : null));
                 insertDoc.Parameters.AddWithValue("$committee", SqliteValues.DbValue(doc.Committee));
-                insertDoc.Parameters.AddWithValue("$visibility", (int)doc.Visibility);
+                insertDoc.Parameters.AddWithValue("$visibility", VisibilityCodes.ToCode(doc.Visibility));
                 insertDoc.Parameters.AddWithValue("$url", SqliteValues.DbValue(doc.Url));
                 insertDoc.Parameters.AddWithValue("$source", SqliteValues.DbValue(doc.Source));
                 insertDoc.Parameters.AddWithValue("$hash", doc.ContentHash);
@@ -171,7 +171,7 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
                 pTitle.Value = chunk.Title;
                 pDate.Value = SqliteValues.DbValue(chunk.Date is { } cd ? SqliteValues.FormatDate(cd) : null);
                 pCommittee.Value = SqliteValues.DbValue(chunk.Committee);
-                pVisibility.Value = (int)chunk.Visibility;
+                pVisibility.Value = VisibilityCodes.ToCode(chunk.Visibility);
                 pQuestion.Value = SqliteValues.DbValue(chunk.QuestionNumber);
                 pText.Value = chunk.Text;
                 pVector.Value = blobs[i];
@@ -739,7 +739,7 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
             {
                 d = templates.Count;
                 documentIndex[documentId] = d;
-                templates.Add(DenseMatrix.Template(documentId, (DocumentType)reader.GetInt32(2), SqliteValues.ParseDate(reader.GetValue(3)), reader.IsDBNull(4) ? null : reader.GetString(4), (Visibility)reader.GetInt32(5)));
+                templates.Add(DenseMatrix.Template(documentId, (DocumentType)reader.GetInt32(2), SqliteValues.ParseDate(reader.GetValue(3)), reader.IsDBNull(4) ? null : reader.GetString(4), VisibilityCodes.FromCode(reader.GetInt64(5))));
             }
 
             documentOfRow[row] = d;
@@ -787,7 +787,7 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
         Title = reader.GetString(5),
         Date = SqliteValues.ParseDate(reader.GetValue(6)),
         Committee = reader.IsDBNull(7) ? null : reader.GetString(7),
-        Visibility = (Visibility)reader.GetInt32(8),
+        Visibility = VisibilityCodes.FromCode(reader.GetInt64(8)),
         QuestionNumber = reader.IsDBNull(9) ? null : reader.GetInt32(9),
         Text = reader.GetString(10),
     };
@@ -799,7 +799,7 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
         Title = reader.GetString(2),
         Date = SqliteValues.ParseDate(reader.GetValue(3)),
         Committee = reader.IsDBNull(4) ? null : reader.GetString(4),
-        Visibility = (Visibility)reader.GetInt32(5),
+        Visibility = VisibilityCodes.FromCode(reader.GetInt64(5)),
         Url = reader.IsDBNull(6) ? null : reader.GetString(6),
         Source = reader.IsDBNull(7) ? null : reader.GetString(7),
         ContentHash = reader.GetString(8),
