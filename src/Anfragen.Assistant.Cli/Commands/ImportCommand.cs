@@ -131,7 +131,7 @@ public static class ImportCommand
         console.Write(table);
         var total = report.Counts;
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{report.Seconds:F1} s, {report.Requests} Anfragen an den Server, {total.Downloads} Dateien ({total.DownloadedBytes / 1024.0 / 1024.0:F1} MB), {report.DownloadsPerSecond:F1} Dateien/s"));
+            $"{report.Seconds:F1} s (davon Indexieren {total.IndexSeconds:F1} s), {report.Requests} Anfragen an den Server, {total.Downloads} Dateien ({total.DownloadedBytes / 1024.0 / 1024.0:F1} MB), {report.DownloadsPerSecond:F1} Dateien/s, ohne Indexieren {report.DownloadsPerImportSecond:F1} Dateien/s"));
         foreach (var body in report.Bodies.Where(b => b.Error is not null))
         {
             console.MarkupLineInterpolated($"[red]Abgebrochen:[/] {body.Name}: {body.Error} – der nächste Lauf setzt dort fort.");

@@ -108,7 +108,9 @@ internal sealed class OParlPageImporter(
 
         if (documents.Count > 0)
         {
+            var indexing = System.Diagnostics.Stopwatch.GetTimestamp();
             var report = await pipeline.IngestDocumentsAsync([.. documents.Select(d => d.Document)], null, cancellationToken).ConfigureAwait(false);
+            counts.IndexSeconds += System.Diagnostics.Stopwatch.GetElapsedTime(indexing).TotalSeconds;
             counts.Imported += report.Documents;
             counts.Unchanged += report.Skipped.Count;
             counts.Failed += report.Errors.Count;
@@ -208,10 +210,11 @@ internal sealed class OParlPageImporter(
         public int Failed { get; set; }
         public int Downloads { get; set; }
         public long Bytes { get; set; }
+        public double IndexSeconds { get; set; }
 
         public OParlSyncCounts ToCounts() => new()
         {
-            Papers = Papers, Imported = Imported, Unchanged = Unchanged, Deleted = Deleted, Refused = Refused, Failed = Failed, Downloads = Downloads, DownloadedBytes = Bytes,
+            Papers = Papers, Imported = Imported, Unchanged = Unchanged, Deleted = Deleted, Refused = Refused, Failed = Failed, Downloads = Downloads, DownloadedBytes = Bytes, IndexSeconds = IndexSeconds,
         };
     }
 }

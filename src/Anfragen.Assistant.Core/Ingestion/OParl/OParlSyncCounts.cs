@@ -26,6 +26,9 @@ public sealed record OParlSyncCounts
 
     public long DownloadedBytes { get; init; }
 
+    /// <summary>Seconds spent in the ingestion pipeline (chunking, embedding, writing), the rest of a run is the import's own.</summary>
+    public double IndexSeconds { get; init; }
+
     public static OParlSyncCounts Zero { get; } = new();
 
     public OParlSyncCounts Add(OParlSyncCounts other)
@@ -41,6 +44,7 @@ public sealed record OParlSyncCounts
             Failed = Failed + other.Failed,
             Downloads = Downloads + other.Downloads,
             DownloadedBytes = DownloadedBytes + other.DownloadedBytes,
+            IndexSeconds = IndexSeconds + other.IndexSeconds,
         };
     }
 }

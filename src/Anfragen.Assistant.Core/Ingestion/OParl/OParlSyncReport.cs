@@ -16,6 +16,9 @@ public sealed record OParlSyncReport(IReadOnlyList<OParlBodyReport> Bodies, IRea
     public OParlSyncCounts Counts => Bodies.Aggregate(OParlSyncCounts.Zero, (sum, b) => sum.Add(b.Counts));
 
     public double DownloadsPerSecond => Seconds > 0 ? Counts.Downloads / Seconds : 0;
+
+    /// <summary>Downloads per second of the import's own time (listing, downloading, reading files), the indexing left out.</summary>
+    public double DownloadsPerImportSecond => Seconds - Counts.IndexSeconds > 0 ? Counts.Downloads / (Seconds - Counts.IndexSeconds) : 0;
 }
 
 /// <summary>Reported after each list page: the body, pages and papers so far (total when the server tells it), and the counts.</summary>
