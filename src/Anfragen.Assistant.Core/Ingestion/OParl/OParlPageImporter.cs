@@ -21,6 +21,9 @@ internal sealed class OParlPageImporter(
 {
     private static readonly SearchFilter Everything = new() { IncludeNonPublic = true };
 
+    // OParl papers are public by definition; a stored nichtöffentlich paper of the same id is never made öffentlich.
+    private static readonly IngestionRequest Request = new() { DefaultVisibility = Visibility.Public, AllowVisibilityChange = false, UserName = "OParl-Import" };
+
     public async Task<PageResult> ImportAsync(string bodyId, IReadOnlyList<JsonElement> data, CancellationToken cancellationToken)
     {
         var issues = new List<IngestionIssue>();
@@ -109,10 +112,10 @@ internal sealed class OParlPageImporter(
         if (documents.Count > 0)
         {
             var indexing = System.Diagnostics.Stopwatch.GetTimestamp();
-            var report = await pipeline.IngestDocumentsAsync([.. documents.Select(d => d.Document)], null, cancellationToken).ConfigureAwait(false);
+            var report = await pipeline.IngestDocumentsAsync([.. documents.Select(d => d.Document)], Request, null, cancellationToken).ConfigureAwait(false);
             counts.IndexSeconds += System.Diagnostics.Stopwatch.GetElapsedTime(indexing).TotalSeconds;
             counts.Imported += report.Documents;
-            counts.Unchanged += report.Skipped.Count;
+            counts.Unchanged += report.Unchanged;
             counts.Failed += report.Errors.Count;
             issues.AddRange(report.Errors);
             var failed = report.Errors.Select(e => e.Source).ToHashSet(StringComparer.Ordinal);
