@@ -42,7 +42,12 @@ public static class DraftCommand
             {
                 var header = $"Frage {answer.Number} · {DraftOutput.Mode(answer.Mode)}" + (answer.Model is null ? string.Empty : $" · {answer.Model} · {answer.PromptTokens}+{answer.CompletionTokens} Tokens") + $" · {answer.ElapsedMs} ms";
                 console.Write(new Text(answer.Question + "\n", new Style(decoration: Decoration.Bold)));
-                console.Write(new Panel(new Text(answer.Draft)).Header(Markup.Escape(header)).Expand());
+                if (answer.Note is { } note)
+                {
+                    console.Write(new Text(note + "\n", new Style(decoration: Decoration.Italic)));
+                }
+
+                console.Write(new Panel(new Text(answer.Draft.Length == 0 ? "–" : answer.Draft)).Header(Markup.Escape(header)).Expand());
                 DraftOutput.WriteSources(console, answer.Citations, answer.InvalidCitations);
             }
 

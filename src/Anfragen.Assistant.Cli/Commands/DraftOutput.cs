@@ -20,7 +20,7 @@ internal static class DraftOutput
     public static JsonDraft ToJson(InquiryDraft draft) => new(
         new JsonInquiry(draft.Inquiry.Subject, draft.Inquiry.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), draft.Inquiry.References),
         [.. draft.Answers.Select(a => new JsonAnswer(
-            a.Number, a.Question, a.Draft, Mode(a.Mode), [.. a.Citations.Select(ToJson)], a.InvalidCitations, a.Model, a.PromptTokens, a.CompletionTokens, a.ElapsedMs))]);
+            a.Number, a.Question, a.Draft, a.Note, Mode(a.Mode), [.. a.Citations.Select(ToJson)], a.InvalidCitations, a.Model, a.PromptTokens, a.CompletionTokens, a.ElapsedMs))]);
 
     public static JsonChat ToJson(string question, ChatAnswer answer) => new(
         question, answer.Text, Mode(answer.Mode), [.. answer.Citations.Select(ToJson)], answer.InvalidCitations, answer.Model, answer.PromptTokens, answer.CompletionTokens, answer.ElapsedMs);
@@ -50,7 +50,7 @@ internal static class DraftOutput
 
     internal sealed record JsonInquiry(string? Subject, string? Date, IReadOnlyList<string> References);
 
-    internal sealed record JsonAnswer(int Number, string Question, string Draft, string Mode, IReadOnlyList<JsonCitation> Citations, IReadOnlyList<string> InvalidCitations, string? Model, int PromptTokens, int CompletionTokens, long ElapsedMs);
+    internal sealed record JsonAnswer(int Number, string Question, string Draft, string? Note, string Mode, IReadOnlyList<JsonCitation> Citations, IReadOnlyList<string> InvalidCitations, string? Model, int PromptTokens, int CompletionTokens, long ElapsedMs);
 
     internal sealed record JsonCitation(string Marker, string DocumentId, string ChunkId, string Title);
 

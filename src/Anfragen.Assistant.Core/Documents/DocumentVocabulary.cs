@@ -37,6 +37,17 @@ public static class DocumentVocabulary
     /// <summary>Fail-closed reading: only an explicit public marker is öffentlich; an unknown or missing one is nichtöffentlich.</summary>
     public static Visibility ParseVisibility(string? value) => TryParseVisibility(value) ?? Visibility.NonPublic;
 
+    /// <summary>The type as the council system and the UI name it; <see cref="DocumentType.Other"/> is "Sonstiges".</summary>
+    public static string ToGerman(this DocumentType type) => type switch
+    {
+        DocumentType.Anfrage => "Anfrage",
+        DocumentType.Stellungnahme => "Stellungnahme",
+        DocumentType.Mitteilung => "Mitteilung",
+        DocumentType.Antrag => "Antrag",
+        DocumentType.Vorlage => "Vorlage",
+        _ => "Sonstiges",
+    };
+
     public static string ToGerman(this Visibility visibility) => visibility == Visibility.NonPublic ? "nichtöffentlich" : "öffentlich";
 
     /// <summary>Reads dd.mm.yyyy (as published) and ISO 8601; returns null for empty or unreadable values.</summary>

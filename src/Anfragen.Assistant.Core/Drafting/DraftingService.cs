@@ -73,8 +73,10 @@ public sealed class DraftingService
         history.AddUserMessage(prompt.User);
 
         var reply = await new ModelConversation(kernel, _options, _logger).CompleteAsync(history, cancellationToken).ConfigureAwait(false);
-        var text = reply.Text.Trim();
-        var check = _validator.Validate(text, passages.Passages);
+        var check = _validator.Validate(reply.Text.Trim(), passages.Passages);
+
+        // The prompt asks for "Zu Frage N:" first; the letter writes that heading itself, once.
+        var text = AnswerHeading.StripOwn(reply.Text.Trim(), question.Number);
         var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         DraftingLog.QuestionDrafted(_logger, question.Number, DraftMode.Llm, passages.Count, check.Citations.Count, check.InvalidCitations.Count, reply.PromptTokens, reply.CompletionTokens, elapsed);
         return new DraftAnswer

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Anfragen.Assistant.Documents;
@@ -13,12 +12,13 @@ namespace Anfragen.Assistant.Drafting;
 
 /// <summary>
 /// Drafting without a model: per question, the best answer passages of prior Stellungnahmen, verbatim, each with its
-/// citation and labelled as a proposal. Candidates come from the hybrid retriever (question plus subject, under the
+/// citation; a note beside the text says it is a proposal. Candidates come from the hybrid retriever (question plus subject, under the
 /// caller's filter) over Stellungnahmen and earlier Anfragen: a matching earlier question stands for the answer it got
 /// (<see cref="PriorAnswer"/>), never for itself. Mitteilungen and Vorlagen of the administration are searched only when no
 /// Stellungnahme fits. A candidate must hold enough of the idf weight of the question's own words and be on the subject's
 /// topic; answers to numbered questions come first; the proposals are diverse: one per document, no near-duplicates.
-/// The only words not taken from a source are the fixed labels below. The chat without a model calls
+/// The draft text holds only words of the sources (without the earlier answer's own "Zu 3.:" heading); the fixed labels
+/// below go into the note, which never leaves the tool. The chat without a model calls
 /// <see cref="ProposeAsync"/> without a subject: there a paper's title gives each passage its topic, and nouns the archive
 /// never names decide.
 /// </summary>
@@ -27,6 +27,7 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, IPape
     public const string ProposalLabel = "Vorschlag aus früheren Stellungnahmen";
     public const string NothingFound = "Hierzu liegen in den Unterlagen keine Informationen vor; Zulieferung durch den Fachbereich erforderlich.";
     public const string AdministrationPapersLabel = "Keine passende frühere Stellungnahme; Fundstellen in Mitteilungen und Vorlagen der Verwaltung";
+    public const string ProposalHint = " (bitte prüfen und anpassen)";
 
     // Where no prior Stellungnahme fits, the administration's own papers are the next best source of its position
     // (a Mitteilung "Sachstand …" often answers what a later Anfrage asks). Anfragen and Anträge are the factions'
@@ -91,21 +92,19 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, IPape
             label = AdministrationPapersLabel;
         }
 
-        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"Zu Frage {question.Number}: ");
+        // The answer text is the passages alone, each followed by its marker; how they were found is a note beside it.
+        var text = new StringBuilder();
         var citations = new List<Citation>();
-        if (picked.Count == 0)
+        foreach (var chunk in picked)
         {
-            text.Append(NothingFound);
-        }
-        else
-        {
-            text.Append(label).Append(" (bitte prüfen und anpassen):");
-            foreach (var chunk in picked)
+            var marker = $"[{citations.Count + 1}]";
+            if (text.Length > 0)
             {
-                var marker = $"[{citations.Count + 1}]";
-                text.Append("\n\n").Append(marker).Append(' ').Append(PassageSet.Cut(LetterFrame.StripHead(chunk.Text), options.MaxPassageChars));
-                citations.Add(new Citation(marker, chunk.DocumentId, chunk.ChunkId, chunk.Title, chunk.Text));
+                text.Append("\n\n");
             }
+
+            text.Append(PassageSet.Cut(AnswerHeading.StripAny(LetterFrame.StripHead(chunk.Text)), options.MaxPassageChars)).Append(' ').Append(marker);
+            citations.Add(new Citation(marker, chunk.DocumentId, chunk.ChunkId, chunk.Title, chunk.Text));
         }
 
         var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -115,6 +114,7 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, IPape
             Number = question.Number,
             Question = question.Text,
             Draft = text.ToString(),
+            Note = picked.Count == 0 ? NothingFound : label + ProposalHint,
             Mode = DraftMode.Extractive,
             Citations = citations,
             ElapsedMs = elapsed,

@@ -7,11 +7,16 @@ namespace Anfragen.Assistant.Review;
 /// <summary>
 /// The app-state tables (prefix <c>app_</c>) in the archive's SQLite file <c>{DataDirectory}/anfragen.db</c>.
 /// Every connection is opened with WAL and <c>synchronous=FULL</c>: an approval, once confirmed, survives a power cut.
-/// The schema is created on first use; statements are plain SQL so the store can move to PostgreSQL later.
+/// The schema carries a version (<c>app_meta.schema_version</c>); an older database is migrated on first use, step by
+/// step in one transaction each, adding columns and tables and never dropping stored text. Statements are plain SQL so
+/// the store can move to PostgreSQL later.
 /// </summary>
 public sealed class AppStateDatabase(IOptions<AssistantOptions> options) : IDisposable
 {
     public const string FileName = "anfragen.db";
+
+    /// <summary>The schema this build writes; see <see cref="AppStateMigrations"/>.</summary>
+    public static int SchemaVersion => AppStateMigrations.Steps.Count;
 
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
     private bool _schemaReady;
@@ -51,7 +56,7 @@ public sealed class AppStateDatabase(IOptions<AssistantOptions> options) : IDisp
         {
             if (!_schemaReady)
             {
-                await ExecuteAsync(connection, Schema, cancellationToken).ConfigureAwait(false);
+                await AppStateMigrations.MigrateAsync(connection, DatabasePath, cancellationToken).ConfigureAwait(false);
                 Volatile.Write(ref _schemaReady, true);
             }
         }
@@ -61,96 +66,11 @@ public sealed class AppStateDatabase(IOptions<AssistantOptions> options) : IDisp
         }
     }
 
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    internal static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS app_inquiries (
-            id TEXT PRIMARY KEY,
-            drucksache TEXT NULL,
-            title TEXT NOT NULL,
-            committee TEXT NULL,
-            session_date TEXT NULL,
-            visibility INTEGER NOT NULL,
-            inquiry_json TEXT NOT NULL,
-            source_name TEXT NOT NULL,
-            created_by TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            archived_document_id TEXT NULL
-        );
-        CREATE TABLE IF NOT EXISTS app_answers (
-            inquiry_id TEXT NOT NULL REFERENCES app_inquiries(id) ON DELETE CASCADE,
-            number INTEGER NOT NULL,
-            question TEXT NOT NULL,
-            status INTEGER NOT NULL,
-            text TEXT NOT NULL,
-            mode INTEGER NULL,
-            citations_json TEXT NOT NULL,
-            invalid_citations_json TEXT NOT NULL,
-            version INTEGER NOT NULL,
-            updated_by TEXT NULL,
-            updated_at TEXT NULL,
-            PRIMARY KEY (inquiry_id, number)
-        );
-        CREATE TABLE IF NOT EXISTS app_answer_versions (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            inquiry_id TEXT NOT NULL REFERENCES app_inquiries(id) ON DELETE CASCADE,
-            number INTEGER NOT NULL,
-            version INTEGER NOT NULL,
-            text TEXT NOT NULL,
-            author TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            source INTEGER NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS app_answer_versions_answer ON app_answer_versions(inquiry_id, number);
-        CREATE TABLE IF NOT EXISTS app_review_comments (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            inquiry_id TEXT NOT NULL REFERENCES app_inquiries(id) ON DELETE CASCADE,
-            number INTEGER NOT NULL,
-            author TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            action TEXT NOT NULL,
-            text TEXT NOT NULL
-        );
-        CREATE TABLE IF NOT EXISTS app_audit (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            at TEXT NOT NULL,
-            user_name TEXT NOT NULL,
-            action TEXT NOT NULL,
-            target TEXT NOT NULL,
-            detail TEXT NULL
-        );
-        CREATE INDEX IF NOT EXISTS app_audit_at ON app_audit(at);
-        CREATE TABLE IF NOT EXISTS app_user_clearance (
-            user_name TEXT PRIMARY KEY,
-            cleared INTEGER NOT NULL,
-            changed_by TEXT NOT NULL,
-            changed_at TEXT NOT NULL
-        );
-        CREATE TABLE IF NOT EXISTS app_chat_messages (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            user_name TEXT NOT NULL,
-            role INTEGER NOT NULL,
-            text TEXT NOT NULL,
-            citations_json TEXT NOT NULL,
-            created_at TEXT NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS app_chat_messages_user ON app_chat_messages(user_name, id);
-        CREATE TABLE IF NOT EXISTS app_document_versions (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            document_id TEXT NOT NULL COLLATE NOCASE,
-            replaced_at TEXT NOT NULL,
-            replaced_by TEXT NOT NULL,
-            previous_hash TEXT NOT NULL,
-            new_hash TEXT NOT NULL,
-            new_source TEXT NULL,
-            previous_json TEXT NOT NULL,
-            previous_chunks_json TEXT NOT NULL,
-            UNIQUE (document_id, previous_hash, new_hash)
-        );
-        """;
 }

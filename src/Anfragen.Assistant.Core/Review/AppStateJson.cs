@@ -16,6 +16,12 @@ internal static class AppStateJson
     public static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)
         ?? throw new InvalidDataException($"Leerer JSON-Wert in der App-Datenbank: {json}");
 
+    public static object SerializeOrNull<T>(T? value)
+        where T : class => value is null ? DBNull.Value : Serialize(value);
+
+    public static T? DeserializeOrNull<T>(Microsoft.Data.Sqlite.SqliteDataReader reader, int ordinal)
+        where T : class => reader.IsDBNull(ordinal) ? null : Deserialize<T>(reader.GetString(ordinal));
+
     public static string Timestamp(DateTimeOffset value) => value.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
     public static DateTimeOffset ParseTimestamp(string value) => DateTimeOffset.Parse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind);

@@ -5,6 +5,7 @@ public static class AuditActions
 {
     public const string NonPublicAccess = "nichtöffentlich-zugriff";
     public const string Approve = "freigabe";
+    /// <summary>Returned to the author with a comment ("zurückgegeben"); the stored word stays for existing logs.</summary>
     public const string Reject = "ablehnung";
     public const string Edit = "bearbeitung";
     public const string Draft = "entwurf";
@@ -15,4 +16,9 @@ public static class AuditActions
     public const string Ingest = "ingest";
     public const string DocumentReplaced = "dokument-ersetzt";
     public const string VisibilityChanged = "sichtbarkeit-geändert";
+    public const string Submit = "einreichung";
+    public const string Restore = "wiederherstellung";
+    public const string Proposal = "vorschlag";
+    public const string Assign = "zuweisung";
+    public const string Deadline = "frist";
 }

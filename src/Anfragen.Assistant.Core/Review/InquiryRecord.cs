@@ -17,5 +17,14 @@ public sealed record InquiryRecord
     /// <summary>The archive id of the approved Stellungnahme once it was added to the archive.</summary>
     public string? ArchivedDocumentId { get; init; }
 
+    /// <summary>When the answer is due: set by a person, else the session date less the lead time (<see cref="ReviewOptions.DeadlineLeadDays"/>).</summary>
+    public DateOnly? Deadline { get; init; }
+
+    /// <summary>The deadline was set by a person rather than derived from the session date.</summary>
+    public bool DeadlineSetByHand { get; init; }
+
+    /// <summary>The person or Fachbereich responsible for the whole inquiry, or null.</summary>
+    public Assignment? Assignee { get; init; }
+
     public string Title => Inquiry.Subject ?? Inquiry.Id ?? SourceName;
 }

@@ -8,7 +8,7 @@ public sealed record ReviewResult(ReviewOutcome Outcome, AnswerRecord? Answer, s
 {
     public bool Succeeded => Outcome == ReviewOutcome.Success;
 
-    public static ReviewResult Ok(AnswerRecord answer) => new(ReviewOutcome.Success, answer, null);
+    public static ReviewResult Ok(AnswerRecord answer, string? message = null) => new(ReviewOutcome.Success, answer, message);
 
     public static ReviewResult NotFound(string message) => new(ReviewOutcome.NotFound, null, message);
 

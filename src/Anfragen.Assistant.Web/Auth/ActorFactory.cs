@@ -40,6 +40,7 @@ public sealed class ActorFactory(IOptions<AnfragenAuthenticationOptions> options
             && settings.ClearanceClaimValues.Contains(c.Value, StringComparer.OrdinalIgnoreCase));
         var stored = await clearances.GetAsync(userName, cancellationToken).ConfigureAwait(false);
         var displayName = user.FindFirst(AnfragenClaims.DisplayName)?.Value ?? user.FindFirst("name")?.Value ?? userName;
-        return new Actor(userName, displayName, roles, stored?.ClearedForNonPublic ?? claimed);
+        var department = user.FindFirst(AnfragenClaims.Department)?.Value ?? user.FindFirst(settings.DepartmentClaim)?.Value;
+        return new Actor(userName, displayName, roles, stored?.ClearedForNonPublic ?? claimed) { Department = string.IsNullOrWhiteSpace(department) ? null : department.Trim() };
     }
 }

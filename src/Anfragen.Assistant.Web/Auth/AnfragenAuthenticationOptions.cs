@@ -25,6 +25,9 @@ public sealed class AnfragenAuthenticationOptions : IValidatableObject
     /// <summary>The claim used as the user name (audit log, chat history, clearance table).</summary>
     public string NameClaim { get; set; } = "preferred_username";
 
+    /// <summary>The claim naming the person's Fachbereich (assignments to a Fachbereich, "Meine Anfragen"); Entra ID emits "department" when configured.</summary>
+    public string DepartmentClaim { get; set; } = "department";
+
     public bool RequireHttpsMetadata { get; set; } = true;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -115,6 +115,11 @@ public static class AuthenticationExtensions
         identity.AddClaim(new Claim(ClaimTypes.Name, user.UserName));
         identity.AddClaim(new Claim(AnfragenClaims.DisplayName, user.DisplayName));
         identity.AddClaim(new Claim(ClaimTypes.Role, user.Role.ToString()));
+        if (user.Department is { } department)
+        {
+            identity.AddClaim(new Claim(AnfragenClaims.Department, department));
+        }
+
         if (user.ClearedForNonPublic)
         {
             identity.AddClaim(new Claim(AnfragenClaims.Clearance, "true"));

@@ -11,8 +11,23 @@ public sealed record InquiryDetailResponse(InquiryRecord Inquiry, IReadOnlyList<
 /// <summary>PUT /api/inquiries/{id}/questions/{n}: new text and the version the editor started from.</summary>
 public sealed record EditAnswerRequest(string Text, int ExpectedVersion);
 
-/// <summary>POST …/approve and …/reject: the version the reviewer saw, and a comment (required for reject).</summary>
-public sealed record ReviewDecisionRequest(int ExpectedVersion, string? Comment);
+/// <summary>
+/// POST …/approve and …/reject: the version the reviewer saw, and a comment (required for reject). Approving the
+/// assistant's untouched proposal needs <c>confirmUntouched: true</c>.
+/// </summary>
+public sealed record ReviewDecisionRequest(int ExpectedVersion, string? Comment, bool ConfirmUntouched = false);
+
+/// <summary>POST …/questions/{n}/submit and …/proposal/accept: the version the person saw.</summary>
+public sealed record VersionRequest(int ExpectedVersion);
+
+/// <summary>POST …/questions/{n}/restore: the version to bring back, and the current version the person saw.</summary>
+public sealed record RestoreRequest(int Version, int ExpectedVersion);
+
+/// <summary>PUT …/assignment: a person (user name) or a Fachbereich; an empty name removes the assignment.</summary>
+public sealed record AssignmentRequest(AssigneeKind Kind, string? Name);
+
+/// <summary>PUT /api/inquiries/{id}/deadline: a date set by hand, or null for the one derived from the session date.</summary>
+public sealed record DeadlineRequest(DateOnly? Deadline);
 
 /// <summary>POST /api/chat.</summary>
 public sealed record ChatRequest(string Question);

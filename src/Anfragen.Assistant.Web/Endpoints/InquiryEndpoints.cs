@@ -1,12 +1,13 @@
 using Anfragen.Assistant.Inquiries;
 using Anfragen.Assistant.Review;
+using Anfragen.Assistant.Review.Export;
 using Anfragen.Assistant.Web.Auth;
 using Anfragen.Assistant.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Anfragen.Assistant.Web.Endpoints;
 
-/// <summary>/api/inquiries: list, parse preview, create, detail and export of the approved Stellungnahme.</summary>
+/// <summary>/api/inquiries: list, parse preview, create, detail, assignment, deadline and export of the approved Stellungnahme.</summary>
 public static class InquiryEndpoints
 {
     public static IEndpointRouteBuilder MapInquiryEndpoints(this IEndpointRouteBuilder api)
@@ -18,12 +19,46 @@ public static class InquiryEndpoints
         group.MapGet("/{id}", GetAsync);
         group.MapGet("/{id}/export/docx", ExportDocxAsync);
         group.MapGet("/{id}/export/markdown", ExportMarkdownAsync);
+        group.MapPut("/{id}/assignment", AssignInquiryAsync).RequireAuthorization(AuthorizationPolicies.Staff);
+        group.MapPut("/{id}/questions/{number:int}/assignment", AssignQuestionAsync).RequireAuthorization(AuthorizationPolicies.Staff);
+        group.MapPut("/{id}/deadline", SetDeadlineAsync).RequireAuthorization(AuthorizationPolicies.Staff);
         return api;
     }
 
-    [EndpointSummary("Inquiries the caller may see, with status and progress")]
-    private static async Task<Ok<IReadOnlyList<InquirySummary>>> ListAsync(HttpContext context, ReviewService review) =>
-        TypedResults.Ok(await review.ListAsync(await context.GetActorAsync(), context.RequestAborted));
+    [EndpointSummary("Inquiries the caller may see, due soonest first, with status and progress")]
+    [EndpointDescription("view=meine: assigned to the caller or the caller's Fachbereich; view=pruefung: with answers submitted for review.")]
+    private static async Task<Ok<IReadOnlyList<InquirySummary>>> ListAsync(HttpContext context, ReviewService review, string? view = null) =>
+        TypedResults.Ok(await review.ListAsync(await context.GetActorAsync(), ParseView(view), context.RequestAborted));
+
+    internal static InquiryView ParseView(string? view) => view?.Trim().ToLowerInvariant() switch
+    {
+        "meine" or "mine" => InquiryView.Mine,
+        "pruefung" or "prüfung" or "review" => InquiryView.ForReview,
+        _ => InquiryView.All,
+    };
+
+    [EndpointSummary("Assigns the inquiry to a person or a Fachbereich (an empty name removes the assignment)")]
+    private static async Task<IResult> AssignInquiryAsync(string id, AssignmentRequest request, HttpContext context, ReviewService review) =>
+        ToHttp(await review.AssignAsync(await context.GetActorAsync(), id, null, ToAssignment(request), context.RequestAborted));
+
+    [EndpointSummary("Assigns one question to a person or a Fachbereich (an empty name removes the assignment)")]
+    private static async Task<IResult> AssignQuestionAsync(string id, int number, AssignmentRequest request, HttpContext context, ReviewService review) =>
+        ToHttp(await review.AssignAsync(await context.GetActorAsync(), id, number, ToAssignment(request), context.RequestAborted));
+
+    [EndpointSummary("Sets the deadline by hand; null returns to the session date less the configured lead time")]
+    private static async Task<IResult> SetDeadlineAsync(string id, DeadlineRequest request, HttpContext context, ReviewService review) =>
+        ToHttp(await review.SetDeadlineAsync(await context.GetActorAsync(), id, request.Deadline, context.RequestAborted));
+
+    private static Assignment? ToAssignment(AssignmentRequest request) =>
+        string.IsNullOrWhiteSpace(request.Name) ? null : new Assignment(request.Kind, request.Name);
+
+    private static IResult ToHttp(InquiryResult result) => result.Outcome switch
+    {
+        ReviewOutcome.Success => TypedResults.Ok(result.Inquiry),
+        ReviewOutcome.NotFound => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status404NotFound),
+        ReviewOutcome.Forbidden => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status403Forbidden),
+        _ => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status400BadRequest),
+    };
 
     [EndpointSummary("Parses inquiry text without saving it (the preview before confirming)")]
     private static Results<Ok<Inquiry>, ProblemHttpResult> Preview(CreateInquiryRequest request, InquiryImporter importer)
@@ -73,7 +108,7 @@ public static class InquiryEndpoints
     }
 
     [EndpointSummary("The approved Stellungnahme as a Word document (404 until every answer is approved)")]
-    private static async Task<Results<FileContentHttpResult, NotFound<string>>> ExportDocxAsync(string id, HttpContext context, ReviewService review)
+    private static async Task<Results<FileContentHttpResult, NotFound<string>>> ExportDocxAsync(string id, HttpContext context, ReviewService review, StellungnahmeExport export)
     {
         var approved = await review.GetApprovedStellungnahmeAsync(await context.GetActorAsync(), id, context.RequestAborted);
         if (approved is not { } s)
@@ -81,7 +116,7 @@ public static class InquiryEndpoints
             return TypedResults.NotFound("Nicht gefunden oder noch nicht alle Antworten freigegeben.");
         }
 
-        return TypedResults.File(StellungnahmeDocxWriter.Write(s.Inquiry, s.Answers), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", FileName(s.Inquiry, "docx"));
+        return TypedResults.File(export.ToDocx(s.Inquiry, s.Letter), StellungnahmeExport.DocxContentType, StellungnahmeExport.FileName(s.Inquiry, "docx"));
     }
 
     [EndpointSummary("The approved Stellungnahme as Markdown (404 until every answer is approved)")]
@@ -93,7 +128,7 @@ public static class InquiryEndpoints
             return TypedResults.NotFound("Nicht gefunden oder noch nicht alle Antworten freigegeben.");
         }
 
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(StellungnahmeComposer.ToMarkdown(s.Inquiry, s.Answers)), "text/markdown; charset=utf-8", FileName(s.Inquiry, "md"));
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(StellungnahmeExport.ToMarkdown(s.Letter)), "text/markdown; charset=utf-8", StellungnahmeExport.FileName(s.Inquiry, "md"));
     }
 
     internal static async Task<InquiryDetailResponse?> DetailAsync(Actor actor, string id, ReviewService review, CancellationToken cancellationToken)
@@ -109,13 +144,5 @@ public static class InquiryEndpoints
             await review.GetAnswersAsync(actor, id, cancellationToken) ?? [],
             await review.GetVersionsAsync(actor, id, cancellationToken) ?? [],
             await review.GetCommentsAsync(actor, id, cancellationToken) ?? []);
-    }
-
-    /// <summary>"Stellungnahme-25-12640-01.docx"; without a Drucksache number the app's own id: "Stellungnahme-20261126-1a2b3c4d.docx".</summary>
-    internal static string FileName(InquiryRecord record, string extension)
-    {
-        var baseName = string.IsNullOrWhiteSpace(record.Inquiry.Id) ? record.Id : StellungnahmeComposer.DocumentId(record);
-        var safe = string.Concat(baseName.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
-        return $"Stellungnahme-{safe}.{extension}";
     }
 }

@@ -11,6 +11,7 @@ namespace Anfragen.Assistant.Web.Services;
 /// </summary>
 public sealed partial class ArchiveIngestionRunner(
     IngestionPipeline pipeline,
+    Storage.IKnowledgeIndex index,
     IngestionStatus status,
     AuditLog audit,
     IOptions<AssistantOptions> options,
@@ -83,6 +84,13 @@ public sealed partial class ArchiveIngestionRunner(
             {
                 Directory.CreateDirectory(options.Value.ResolvedDataDirectory);
                 await File.WriteAllTextAsync(SampleStartedPath, timeProvider.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+            }
+
+            // Into an empty archive (first start, or the first upload of a real archive) searches find little until the
+            // job ends; search and chat say so instead of "nothing found".
+            if (job == SampleJob || (await index.GetStatisticsAsync(cancellationToken).ConfigureAwait(false)).Documents == 0)
+            {
+                status.BuildingArchive();
             }
 
             var progress = new InlineProgress<IngestionProgress>(p => status.Progress(

@@ -24,6 +24,9 @@ public sealed class IngestionStatus(TimeProvider timeProvider)
 
     public void Start(string job) => Update(_ => new IngestionSnapshot(job, true, "gestartet", null, null, timeProvider.GetUtcNow(), null));
 
+    /// <summary>Marks the running job as the first ingestion into an empty archive.</summary>
+    public void BuildingArchive() => Update(s => s.Running ? s with { BuildsArchive = true } : s);
+
     public void Progress(string message, int? done, int? total) => Update(s => s.Running ? s with { Message = message, Done = done, Total = total } : s);
 
     public void Finish(string message, Ingestion.IngestionReport? report = null) => Update(s => s with { Running = false, Message = message, FinishedAt = timeProvider.GetUtcNow(), Report = report });

@@ -60,7 +60,9 @@ public sealed class DraftAndAskCommandTests : IAsyncLifetime
         Assert.Equal([1, 2], answers.Select(a => a.GetProperty("number").GetInt32()));
         var first = answers[0];
         Assert.Equal("extractive", first.GetProperty("mode").GetString());
-        Assert.StartsWith("Zu Frage 1:", first.GetProperty("draft").GetString(), StringComparison.Ordinal);
+        // The draft is the answer text alone (no "Zu Frage 1:" heading); how it came about is the note beside it.
+        Assert.StartsWith("Die Beleuchtung des Ringgleises", first.GetProperty("draft").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Vorschlag aus früheren Stellungnahmen", first.GetProperty("note").GetString(), StringComparison.Ordinal);
         Assert.Equal("Wann wird die Beleuchtung des Ringgleises ergänzt?", first.GetProperty("question").GetString());
         var citation = first.GetProperty("citations").EnumerateArray().First();
         Assert.Equal("[1]", citation.GetProperty("marker").GetString());

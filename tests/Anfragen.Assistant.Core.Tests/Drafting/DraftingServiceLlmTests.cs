@@ -130,7 +130,8 @@ public sealed partial class DraftingServiceLlmTests
         var answer = await host.Get<DraftingService>().DraftQuestionAsync(inquiry, inquiry.Questions[0], Principal.PublicCaller, ct);
 
         // Three searches run; the fourth request forbids tools; the scripted server calls one anyway and is refused.
-        Assert.StartsWith("Zu Frage 1:", answer.Draft, StringComparison.Ordinal);
+        // The "Zu Frage 1:" the prompt asks for is the letter's heading; the answer text starts after it.
+        Assert.StartsWith("Hierzu liegen", answer.Draft, StringComparison.Ordinal);
         Assert.Equal(5, server.Requests.Count);
         Assert.All(server.Requests.Take(3), r => Assert.NotEqual("none", r.Json["tool_choice"]?.GetValue<string>()));
         Assert.Equal("none", server.Requests[3].Json["tool_choice"]?.GetValue<string>());

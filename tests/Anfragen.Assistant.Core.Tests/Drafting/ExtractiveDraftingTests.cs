@@ -18,7 +18,9 @@ public sealed class ExtractiveDraftingTests
 
         Assert.Equal(DraftMode.Extractive, service.Mode);
         var first = draft.Answers[0];
-        Assert.StartsWith("Zu Frage 1: " + ExtractiveDrafter.ProposalLabel, first.Draft, StringComparison.Ordinal);
+        Assert.Equal(ExtractiveDrafter.ProposalLabel + ExtractiveDrafter.ProposalHint, first.Note);
+        Assert.DoesNotContain(ExtractiveDrafter.ProposalLabel, first.Draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zu Frage", first.Draft, StringComparison.Ordinal);
         Assert.NotEmpty(first.Citations);
         foreach (var answer in draft.Answers)
         {
@@ -28,7 +30,7 @@ public sealed class ExtractiveDraftingTests
                 var chunk = Assert.Single(await index.GetChunksAsync(citation.DocumentId, SearchFilter.PublicOnly, ct), c => c.ChunkId == citation.ChunkId);
                 Assert.Equal(chunk.Text, citation.Text);
                 Assert.Equal(Documents.DocumentType.Stellungnahme, chunk.DocumentType);
-                Assert.Contains($"{citation.Marker} {chunk.Text}", answer.Draft, StringComparison.Ordinal);
+                Assert.Contains($"{AnswerHeading.StripAny(chunk.Text)} {citation.Marker}", answer.Draft, StringComparison.Ordinal);
             }
         }
     }
@@ -57,7 +59,9 @@ public sealed class ExtractiveDraftingTests
 
         var answer = await host.Get<DraftingService>().DraftQuestionAsync(inquiry with { Subject = "Stadtimkerei" }, inquiry.Questions[2], Principal.PublicCaller, ct);
 
-        Assert.Equal("Zu Frage 3: " + ExtractiveDrafter.NothingFound, answer.Draft);
+        // Nothing to propose: no answer text at all, and the note says that the Fachbereich must supply it.
+        Assert.Equal(string.Empty, answer.Draft);
+        Assert.Equal(ExtractiveDrafter.NothingFound, answer.Note);
         Assert.Empty(answer.Citations);
     }
 
@@ -74,10 +78,10 @@ public sealed class ExtractiveDraftingTests
 
         var answer = await host.Get<DraftingService>().DraftQuestionAsync(inquiry, inquiry.Questions[0], Principal.PublicCaller, ct);
 
-        Assert.StartsWith("Zu Frage 1: " + ExtractiveDrafter.AdministrationPapersLabel, answer.Draft, StringComparison.Ordinal);
+        Assert.Equal(ExtractiveDrafter.AdministrationPapersLabel + ExtractiveDrafter.ProposalHint, answer.Note);
         var citation = Assert.Single(answer.Citations);
         Assert.Equal("25-26577", citation.DocumentId);
-        Assert.Contains($"{citation.Marker} {citation.Text}", answer.Draft, StringComparison.Ordinal);
+        Assert.Contains($"{AnswerHeading.StripAny(LetterFrame.StripHead(citation.Text))} {citation.Marker}", answer.Draft, StringComparison.Ordinal);
     }
 
     [Fact]

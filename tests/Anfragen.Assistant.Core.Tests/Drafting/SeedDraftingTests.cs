@@ -57,8 +57,8 @@ public sealed class SeedDraftingTests
             foreach (var answer in draft.Answers)
             {
                 Assert.Equal(DraftMode.Extractive, answer.Mode);
-                Assert.All(answer.Citations, c => Assert.Contains(c.Marker + " ", answer.Draft, StringComparison.Ordinal));
-                Assert.True(answer.Citations.Count > 0 || answer.Draft.EndsWith(ExtractiveDrafter.NothingFound, StringComparison.Ordinal));
+                Assert.All(answer.Citations, c => Assert.Contains(" " + c.Marker, answer.Draft, StringComparison.Ordinal));
+                Assert.True(answer.Citations.Count > 0 || (answer.Draft.Length == 0 && answer.Note == ExtractiveDrafter.NothingFound));
             }
 
             TestContext.Current.TestOutputHelper?.WriteLine($"{Path.GetFileName(seed)}: {elapsed.TotalMilliseconds:0} ms für {draft.Answers.Count} Fragen; je Frage {string.Join(", ", draft.Answers.Select(a => $"{a.ElapsedMs} ms/{a.Citations.Count} Belege"))}");

@@ -57,7 +57,7 @@ public sealed class ConcurrencyTests(AnfragenWebFactory factory)
         using var reviewer = await SignIn.ClientForAsync(factory, Users.Reviewer);
         var detail = await ApiCalls.CreateInquiryAsync(staff, ApiCalls.InquiryText("2026-04_anfrage_ki_assistent_e-akte.md"), draft: true);
         var id = ApiCalls.Id(detail);
-        var version = ApiCalls.Answers(detail).First()["version"]!.GetValue<int>();
+        var version = ApiCalls.Version(await ApiCalls.SubmitAsync(staff, id, 1, ApiCalls.Version(ApiCalls.Answers(detail).First())));
 
         var withoutComment = await reviewer.PostAsJsonAsync($"/api/inquiries/{id}/questions/1/reject", new { expectedVersion = version }, TestContext.Current.CancellationToken);
         var withComment = await reviewer.PostAsJsonAsync($"/api/inquiries/{id}/questions/1/reject", new { expectedVersion = version, comment = "Zahlen fehlen." }, TestContext.Current.CancellationToken);

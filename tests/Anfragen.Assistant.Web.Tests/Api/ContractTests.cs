@@ -15,10 +15,10 @@ public sealed class ContractTests(AnfragenWebFactory factory)
         var detail = await ApiCalls.CreateInquiryAsync(staff, ApiCalls.InquiryText("2026-04_anfrage_radverkehr_fahrradparkhaus.txt"), draft: true);
 
         var inquiry = detail["inquiry"]!.AsObject();
-        Assert.Equal(["id", "inquiry", "visibility", "sourceName", "createdBy", "createdAt", "archivedDocumentId", "title"], inquiry.Select(p => p.Key));
+        Assert.Equal(["id", "inquiry", "visibility", "sourceName", "createdBy", "createdAt", "archivedDocumentId", "deadline", "deadlineSetByHand", "assignee", "title"], inquiry.Select(p => p.Key));
         Assert.Equal("Public", inquiry["visibility"]!.GetValue<string>());
         var answer = ApiCalls.Answers(detail).First();
-        foreach (var field in new[] { "inquiryId", "number", "question", "status", "text", "mode", "citations", "invalidCitations", "version", "updatedBy", "updatedAt" })
+        foreach (var field in new[] { "inquiryId", "number", "question", "status", "text", "mode", "note", "textSource", "textBy", "proposal", "assignee", "citations", "invalidCitations", "version", "updatedBy", "updatedAt", "isUntouchedProposal" })
         {
             Assert.True(answer.ContainsKey(field), $"answer lacks {field}");
         }

@@ -33,9 +33,9 @@ public sealed class RoleTests(AnfragenWebFactory factory)
         using var admin = await SignIn.ClientForAsync(factory, Users.Admin);
         var detail = await ApiCalls.CreateInquiryAsync(staff, ApiCalls.InquiryText("2026-04_anfrage_radverkehr_fahrradparkhaus.txt"), draft: true);
         var id = ApiCalls.Id(detail);
-        var version = ApiCalls.Answers(detail).First()["version"]!.GetValue<int>();
+        var submitted = await ApiCalls.SubmitAsync(staff, id, 1, ApiCalls.Version(ApiCalls.Answers(detail).First()));
 
-        var approve = await reviewer.PostAsJsonAsync($"/api/inquiries/{id}/questions/1/approve", new { expectedVersion = version }, TestContext.Current.CancellationToken);
+        var approve = await ApiCalls.ApproveAsync(reviewer, id, 1, ApiCalls.Version(submitted), confirmUntouched: true);
 
         Assert.Equal(HttpStatusCode.OK, approve.StatusCode);
         Assert.Equal("Approved", (await ApiCalls.ReadObjectAsync(approve))["status"]!.GetValue<string>());

@@ -27,4 +27,17 @@ internal static class ApiCalls
     public static IEnumerable<JsonObject> Answers(JsonObject detail) => detail["answers"]!.AsArray().Select(a => a!.AsObject());
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Submits one answer for review in the version given; returns the submitted answer.</summary>
+    public static async Task<JsonObject> SubmitAsync(HttpClient client, string id, int number, int version)
+    {
+        var response = await client.PostAsJsonAsync($"/api/inquiries/{id}/questions/{number}/submit", new { expectedVersion = version }, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return await ReadObjectAsync(response);
+    }
+
+    public static Task<HttpResponseMessage> ApproveAsync(HttpClient client, string id, int number, int version, bool confirmUntouched = false, string? comment = null) =>
+        client.PostAsJsonAsync($"/api/inquiries/{id}/questions/{number}/approve", new { expectedVersion = version, comment, confirmUntouched }, TestContext.Current.CancellationToken);
+
+    public static int Version(JsonObject answer) => answer["version"]!.GetValue<int>();
 }
