@@ -32,7 +32,7 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
 
         await page.ClickAsync("[data-testid=confirm-inquiry]");
         await page.WaitForFunctionAsync(
-            "n => document.querySelectorAll('[data-testid^=draft-]:not([data-testid=draft-all])').length === n && !document.querySelector('[data-testid=drafting]')",
+            "n => document.querySelectorAll('[data-testid^=answer-][data-status]:not([data-status=Open])').length === n && !document.querySelector('[data-testid=drafting]')",
             questions,
             new() { Timeout = 120_000 });
         var allDraftsMs = upload.ElapsedMilliseconds;
@@ -40,32 +40,69 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         await File.WriteAllTextAsync(Path.Combine(fixture.ScreenshotDirectory, "timing.txt"), $"upload→preview {previewMs} ms\nupload→all {questions} drafts shown {allDraftsMs} ms\n", TestContext.Current.CancellationToken);
         var inquiryUrl = page.Url;
 
+        // Nothing is missing any more, so the button for missing drafts is gone; the note of a proposal is beside its text.
+        Assert.Equal(0, await page.Locator("[data-testid=draft-all]").CountAsync());
+        Assert.Contains("Vorschlag aus früheren Stellungnahmen", await page.Locator("[data-testid=note-1]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Vorschlag aus früheren", await page.Locator("[data-testid=draft-1]").InnerTextAsync(), StringComparison.Ordinal);
+
         // A citation shows its source passage, with a link to the document.
         await page.Locator("[data-testid=citation-1]").First.ClickAsync();
         await page.Locator("[data-testid=passage-1]").WaitForAsync();
         Assert.Contains("/archiv/dokument?id=", await page.Locator("[data-testid=passage-1] a").GetAttributeAsync("href") ?? string.Empty, StringComparison.Ordinal);
         await staff.ScreenshotAsync("02-entwuerfe-mit-quelle");
 
-        // Edit and save question 1.
-        await page.ClickAsync("[data-testid=edit-1]");
-        await page.FillAsync("[data-testid=edit-text-1]", EditedText);
-        await page.ClickAsync("[data-testid=save-1]");
-        await page.Locator("[data-testid=answer-1][data-status=Edited] [data-testid=draft-1]").WaitForAsync();
-        Assert.Contains(EditedText, await page.Locator("[data-testid=draft-1]").InnerTextAsync(), StringComparison.Ordinal);
+        // Edit and save question 1; where the archive had nothing, the Fachbereich's answer is typed in.
+        await EditAsync(page, 1, EditedText);
+        Assert.Equal(0, await page.Locator("[data-testid=note-1]").CountAsync());
+        for (var n = 2; n <= questions; n++)
+        {
+            if (await page.Locator($"[data-testid=empty-{n}]").CountAsync() > 0)
+            {
+                await EditAsync(page, n, $"Antwort des Fachbereichs zu Frage {n}.");
+            }
+        }
+
         Assert.Equal(0, await page.Locator("[data-testid^=approve-]").CountAsync());
         await staff.ScreenshotAsync("03-bearbeitet");
+        await page.ClickAsync("[data-testid=submit-all]");
+        await page.WaitForFunctionAsync(
+            "n => document.querySelectorAll('[data-testid^=answer-][data-status=Submitted]').length === n", questions);
+        await staff.ScreenshotAsync("03b-eingereicht");
 
-        // Reviewer: approve every answer, then export the Stellungnahme as DOCX.
+        // Reviewer: the list of answers to review, then approve each; an untouched proposal asks for confirmation.
         await using var reviewer = await BrowserSession.SignInAsync(fixture, Users.Reviewer);
+        await reviewer.GotoAsync("/anfragen?ansicht=pruefung");
+        await reviewer.Page.Locator("[data-testid=inquiry-list]").WaitForAsync();
+        Assert.Contains("zur Prüfung eingereicht", await reviewer.Page.Locator("[data-testid=inquiry-list]").InnerTextAsync(), StringComparison.Ordinal);
+        await reviewer.ScreenshotAsync("03c-zur-pruefung");
         await reviewer.GotoAsync(inquiryUrl);
+        var confirmed = 0;
         for (var n = 1; n <= questions; n++)
         {
             await reviewer.Page.ClickAsync($"[data-testid=approve-{n}]");
-            await reviewer.Page.Locator($"[data-testid=answer-{n}][data-status=Approved]").WaitForAsync();
+            var confirm = reviewer.Page.Locator($"[data-testid=confirm-approve-{n}]");
+            var approved = reviewer.Page.Locator($"[data-testid=answer-{n}][data-status=Approved]");
+            await confirm.Or(approved).First.WaitForAsync();
+            if (await confirm.CountAsync() > 0)
+            {
+                if (confirmed++ == 0)
+                {
+                    await reviewer.ScreenshotAsync("03d-unveraenderten-vorschlag-bestaetigen");
+                }
+
+                await confirm.ClickAsync();
+            }
+
+            await approved.WaitForAsync();
         }
 
+        Assert.True(confirmed > 0, "at least one untouched proposal was approved with confirmation");
         await reviewer.Page.ClickAsync("[data-testid=show-stellungnahme]");
         await reviewer.Page.Locator("[data-testid=stellungnahme]").WaitForAsync();
+        var letter = await reviewer.Page.Locator("[data-testid=stellungnahme]").InnerTextAsync();
+        Assert.DoesNotContain("Vorschlag aus früheren", letter, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\[\d+\]", letter);
+        Assert.Contains("vgl. Ds.", letter, StringComparison.Ordinal);
         await reviewer.ScreenshotAsync("04-stellungnahme-freigegeben");
         var download = await reviewer.Page.RunAndWaitForDownloadAsync(() => reviewer.Page.ClickAsync("[data-testid=export-docx]"));
         var docxPath = Path.Combine(fixture.ScreenshotDirectory, download.SuggestedFilename);
@@ -73,13 +110,17 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
 
         using (var word = WordprocessingDocument.Open(docxPath, false))
         {
-            var paragraphs = word.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+            var paragraphs = word.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>()
+                .Select(p => (Style: p.ParagraphProperties?.ParagraphStyleId?.Val?.Value, Text: p.InnerText)).ToList();
             for (var n = 1; n <= questions; n++)
             {
-                Assert.Contains($"Zu Frage {n}:", paragraphs);
+                Assert.Single(paragraphs, p => p.Text.Contains($"Zu Frage {n}:", StringComparison.Ordinal));
+                Assert.Contains(("Heading2", $"Zu Frage {n}:"), paragraphs);
             }
 
-            Assert.Contains(EditedText, paragraphs);
+            Assert.Contains(("Normal", EditedText), paragraphs);
+            Assert.Equal("Title", paragraphs[0].Style);
+            Assert.DoesNotContain(paragraphs, p => p.Text.Contains("bitte prüfen", StringComparison.Ordinal));
         }
 
         // The list shows the inquiry as complete (n/n approved).
@@ -90,6 +131,14 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
 
         Assert.Empty(staff.ConsoleErrors);
         Assert.Empty(reviewer.ConsoleErrors);
+    }
+
+    private static async Task EditAsync(IPage page, int number, string text)
+    {
+        await page.ClickAsync($"[data-testid=edit-{number}]");
+        await page.FillAsync($"[data-testid=edit-text-{number}]", text);
+        await page.ClickAsync($"[data-testid=save-{number}]");
+        await page.Locator($"[data-testid=answer-{number}][data-status=Edited] [data-testid=draft-{number}]", new() { HasTextString = text }).WaitForAsync();
     }
 
     [Fact]
@@ -287,13 +336,30 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         // Keeping one's own text is a deliberate second step, and it is saved on top of the current version.
         await staff.Page.ClickAsync("[data-testid=conflict-1] >> text=Meine Fassung trotzdem speichern");
         await staff.Page.Locator("[data-testid=draft-1]", new() { HasTextString = "Fassung der Sachbearbeitung." }).WaitForAsync();
+        await staff.Page.ClickAsync("[data-testid=submit-2]");
+        await staff.Page.Locator("[data-testid=answer-2][data-status=Submitted]").WaitForAsync();
 
-        // The reviewer rejects question 2 with a reason; the comment is shown with the answer.
+        // The reviewer comes back and sees what changed since the version they saw last.
         await reviewer.GotoAsync(url);
+        var changed = reviewer.Page.Locator("[data-testid=changed-1]");
+        await changed.WaitForAsync();
+        Assert.Contains("Sachbearbeitung", await changed.Locator("ins").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Fachbereichsleitung", await changed.Locator("del").First.InnerTextAsync(), StringComparison.Ordinal);
+        await reviewer.ScreenshotAsync("13b-geaendert-seit-letzter-ansicht");
+
+        // The reviewer returns question 2 with a reason; the comment is shown with the answer.
         Assert.True(await reviewer.Page.IsDisabledAsync("[data-testid=reject-2]"));
         await reviewer.Page.FillAsync("[data-testid=comment-2]", "Bitte Zahlen aus dem Personalamt ergänzen.");
         await reviewer.Page.ClickAsync("[data-testid=reject-2]");
         await reviewer.Page.Locator("[data-testid=answer-2][data-status=Rejected]", new() { HasTextString = "Bitte Zahlen aus dem Personalamt ergänzen." }).WaitForAsync();
+
+        // Four-eyes: what the reviewer wrote and submitted, the reviewer cannot approve.
+        await reviewer.Page.ClickAsync("[data-testid=edit-3]");
+        await reviewer.Page.FillAsync("[data-testid=edit-text-3]", "Von der Fachbereichsleitung selbst geschrieben.");
+        await reviewer.Page.ClickAsync("[data-testid=save-3]");
+        await reviewer.Page.ClickAsync("[data-testid=submit-3]");
+        await reviewer.Page.Locator("[data-testid=four-eyes-3]").WaitForAsync();
+        Assert.Equal(0, await reviewer.Page.Locator("[data-testid=approve-3]").CountAsync());
         await reviewer.ScreenshotAsync("14-abgelehnt-mit-kommentar");
         Assert.Empty(staff.ConsoleErrors);
         Assert.Empty(reviewer.ConsoleErrors);
