@@ -22,7 +22,9 @@ public static class KnowledgeBaseServiceCollectionExtensions
 {
     /// <summary>
     /// The archive: readers and loader, chunker, embedder (<c>Anfragen:Embeddings</c>), the index chosen by
-    /// <c>Anfragen:Index:Provider</c>, the ingestion pipeline and the hybrid retriever (<c>Anfragen:Retrieval</c>).
+    /// <c>Anfragen:Index:Provider</c> with each of its roles (<see cref="IDocumentStore"/>, <see cref="IKeywordIndex"/>,
+    /// <see cref="IVectorIndex"/>, <see cref="IHybridSearch"/>, <see cref="IVocabularyStatistics"/>), the ingestion
+    /// pipeline and the hybrid retriever (<c>Anfragen:Retrieval</c>).
     /// </summary>
     public static IHostApplicationBuilder AddKnowledgeBase(this IHostApplicationBuilder builder)
     {
@@ -56,6 +58,12 @@ public static class KnowledgeBaseServiceCollectionExtensions
                 break;
         }
 
+        // Components ask for the roles they use; all of them are the one index chosen above.
+        services.TryAddSingleton<IDocumentStore>(sp => sp.GetRequiredService<IKnowledgeIndex>());
+        services.TryAddSingleton<IKeywordIndex>(sp => sp.GetRequiredService<IKnowledgeIndex>());
+        services.TryAddSingleton<IVectorIndex>(sp => sp.GetRequiredService<IKnowledgeIndex>());
+        services.TryAddSingleton<IHybridSearch>(sp => sp.GetRequiredService<IKnowledgeIndex>());
+        services.TryAddSingleton<IVocabularyStatistics>(sp => sp.GetRequiredService<IKnowledgeIndex>());
         services.TryAddSingleton<KnowledgeIndexInitializer>();
         services.TryAddSingleton<IngestionPipeline>();
         services.TryAddSingleton<HybridRetriever>();

@@ -276,26 +276,32 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, IPape
     }
 
     /// <summary>
-    /// Each content word of <paramref name="text"/> with its idf, from keyword-search document frequencies over what the
-    /// caller may see, and its compound parts.
+    /// Each content word of <paramref name="text"/> with its idf, from the document frequencies of the keyword index
+    /// (<see cref="Storage.IVocabularyStatistics"/>, one call for all words) over what the caller may see, and its
+    /// compound parts. A compound counts the chunks holding the compound itself, not its parts.
     /// </summary>
     private async Task<List<WeightedWord>> WordWeightsAsync(string text, SearchFilter filter, CancellationToken cancellationToken)
     {
-        var statistics = await retriever.Index.GetStatisticsAsync(cancellationToken).ConfigureAwait(false);
-        var total = Math.Max(1, statistics.Chunks);
-        var words = new List<WeightedWord>();
+        var total = Math.Max(1, await retriever.Index.CountChunksAsync(cancellationToken).ConfigureAwait(false));
+        var candidates = new List<(Match Match, List<string> Terms)>();
         foreach (var match in Word().Matches(text).Where(m => m.Length >= 2).DistinctBy(m => m.Value, StringComparer.OrdinalIgnoreCase))
         {
-            var word = match.Value;
             // The analyzer yields the compound first, then its parts.
-            var terms = analyzer.Analyze(word).Where(t => t.Length >= 2).Distinct(StringComparer.Ordinal).ToList();
-            if (terms.Count == 0 || _boilerplate.Contains(terms[0]) || words.Any(w => w.Term == terms[0]))
+            var terms = analyzer.Analyze(match.Value).Where(t => t.Length >= 2).Distinct(StringComparer.Ordinal).ToList();
+            if (terms.Count == 0 || _boilerplate.Contains(terms[0]) || candidates.Any(c => c.Terms[0] == terms[0]))
             {
                 continue;
             }
 
-            var found = await retriever.Index.KeywordSearchAsync(word, filter, MaxDocumentFrequency, cancellationToken).ConfigureAwait(false);
-            var frequency = terms.Count > 1 ? CountHolding(found, terms[0]) : found.Count;
+            candidates.Add((match, terms));
+        }
+
+        var frequencies = await retriever.Index.CountChunksWithTermsAsync([.. candidates.Select(c => c.Terms[0])], filter, MaxDocumentFrequency, cancellationToken).ConfigureAwait(false);
+        var words = new List<WeightedWord>();
+        foreach (var (match, terms) in candidates)
+        {
+            var word = match.Value;
+            var frequency = frequencies.GetValueOrDefault(terms[0]);
             var unknownNoun = frequency == 0 && char.IsUpper(word[0]) && !StartsSentence(text, match.Index);
             // A word the archive does not hold still counts (the archive does not cover that part of the question), but
             // no more than a word held once: a stemming mismatch ("kostet"/"Kosten") must not outweigh the whole question.
@@ -315,11 +321,6 @@ internal sealed partial class ExtractiveDrafter(HybridRetriever retriever, IPape
 
         return words;
     }
-
-    // How many of the keyword hits of a compound hold the compound itself: the keyword search also matches its parts
-    // ("Winterdienst" finds every "Rettungsdienst" by "dienst"), which would make a rare compound look common.
-    private static int CountHolding(IReadOnlyList<ScoredChunk> hits, string term) =>
-        hits.Count(h => FoldLikeAnalyzer(h.Chunk.Title + " " + h.Chunk.Text).Contains(term, StringComparison.Ordinal));
 
     // Lower case and German2 normalisation as the analyzer applies it (ä/ae → a, ö/oe → o, ü → u, ue → u except after
     // a vowel or q, ß → ss), so an analysed stem can be found as a substring.

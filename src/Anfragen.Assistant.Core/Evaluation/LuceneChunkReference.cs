@@ -1,3 +1,4 @@
+using Anfragen.Assistant.Documents;
 using Anfragen.Assistant.Retrieval;
 using Anfragen.Assistant.Storage;
 using Lucene.Net.Analysis.Core;
@@ -22,7 +23,7 @@ internal sealed class LuceneChunkReference : IDisposable
     private readonly string _path = Path.Combine(Path.GetTempPath(), "anfragen-lucene-" + Guid.NewGuid().ToString("N"));
     private readonly GermanTextAnalyzer _analyzer;
     private readonly FSDirectory _directory;
-    private readonly Filter _publicOnly = new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term("visibility", "0"))));
+    private readonly Filter _publicOnly = new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term("visibility", VisibilityCodes.PublicCode.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
     private IndexWriter? _writer;
     private DirectoryReader? _reader;
     private IndexSearcher? _searcher;
@@ -43,7 +44,7 @@ internal sealed class LuceneChunkReference : IDisposable
             writer.AddDocument(new Document
             {
                 new StringField("id", chunk.ChunkId, Field.Store.YES),
-                new StringField("visibility", ((int)chunk.Visibility).ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO),
+                new StringField("visibility", VisibilityCodes.ToCode(chunk.Visibility).ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO),
                 new TextField("terms", string.Join(' ', _analyzer.Analyze(chunk.Title + "\n" + chunk.Text)), Field.Store.NO),
             });
         }

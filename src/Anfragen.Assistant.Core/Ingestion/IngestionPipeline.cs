@@ -21,7 +21,7 @@ public sealed partial class IngestionPipeline(
     DocumentLoader loader,
     DocumentChunker chunker,
     EmbeddingService embeddings,
-    IKnowledgeIndex index,
+    IDocumentStore index,
     KnowledgeIndexInitializer initializer,
     IDocumentVersionLog versions,
     TimeProvider time,

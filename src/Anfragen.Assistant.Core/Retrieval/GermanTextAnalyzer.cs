@@ -13,7 +13,7 @@ namespace Anfragen.Assistant.Retrieval;
 /// <summary>
 /// Turns German text into keyword terms: lower case, compounds split into their parts (the compound itself is kept),
 /// stop words removed, Snowball German stems, umlauts and ß folded.
-/// The same terms feed the SQLite FTS5 table and Qdrant's sparse bm25 vector, so both indexes match the same way.
+/// The same terms feed the Lucene keyword index of the embedded index and Qdrant's sparse bm25 vector, so both indexes match the same way.
 /// Thread-safe: one Lucene token stream per call is cheap compared to the work it does.
 /// </summary>
 public sealed class GermanTextAnalyzer

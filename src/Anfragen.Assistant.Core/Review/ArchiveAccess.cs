@@ -9,7 +9,7 @@ namespace Anfragen.Assistant.Review;
 /// the access filter comes from the actor's clearance and is applied inside every search; each nichtöffentlich
 /// document shown to a cleared user is written to the audit log.
 /// </summary>
-public sealed class ArchiveAccess(HybridRetriever retriever, IKnowledgeIndex index, AuditLog audit)
+public sealed class ArchiveAccess(HybridRetriever retriever, IDocumentStore index, AuditLog audit)
 {
     public async Task<IReadOnlyList<ArchiveHit>> SearchAsync(Actor actor, ArchiveQuery query, CancellationToken cancellationToken = default)
     {

@@ -6,7 +6,7 @@ namespace Anfragen.Assistant.Storage;
 /// Initialises the index once per process with the configured embedding model, so a model mismatch surfaces on the
 /// first search or ingest as <see cref="IndexMismatchException"/>. A failed attempt is retried on the next call.
 /// </summary>
-public sealed class KnowledgeIndexInitializer(IKnowledgeIndex index, EmbeddingService embeddings) : IDisposable
+public sealed class KnowledgeIndexInitializer(IDocumentStore index, EmbeddingService embeddings) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private EmbeddingModelInfo? _initialized;

@@ -1,6 +1,7 @@
 using Anfragen.Assistant.Documents;
 using Anfragen.Assistant.Fakes;
 using Anfragen.Assistant.Retrieval;
+using Anfragen.Assistant.Storage;
 
 namespace Anfragen.Assistant.Ingestion;
 

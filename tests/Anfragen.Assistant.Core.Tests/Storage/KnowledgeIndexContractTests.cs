@@ -10,7 +10,7 @@ namespace Anfragen.Assistant.Storage;
 /// creates a fresh empty store in <see cref="CreateIndexAsync"/> and a second handle on the same store in
 /// <see cref="OpenSameStoreAsync"/> (a Qdrant subclass skips when ANFRAGEN_QDRANT_URL is unset).
 /// </summary>
-public abstract class KnowledgeIndexContractTests : IAsyncLifetime
+public abstract partial class KnowledgeIndexContractTests : IAsyncLifetime
 {
     protected static readonly EmbeddingModelInfo TestModel = new("test-hash-64", 64);
 

@@ -26,16 +26,17 @@ public sealed class SqliteKnowledgeIndexContractTests : KnowledgeIndexContractTe
     }
 
     [Fact]
-    public async Task Keeps_everything_in_one_WAL_database_file_named_anfragen_db()
+    public async Task Keeps_the_archive_in_one_WAL_database_named_anfragen_db_and_the_keyword_index_beside_it()
     {
         await Index.UpsertAsync(Indexed(Doc("1", DocumentType.Mitteilung, "T", "Text")), Ct);
         Assert.True(File.Exists(DatabasePath));
+        Assert.True(Directory.Exists(Path.Combine(_directory, SqliteKnowledgeIndex.KeywordDirectoryName)));
         await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
         await connection.OpenAsync(Ct);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync(Ct));
-        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name IN ('documents', 'chunks', 'chunk_fts', 'kb_meta')";
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name IN ('documents', 'chunks', 'keyword_log', 'kb_meta')";
         Assert.Equal(4L, (long)(await command.ExecuteScalarAsync(Ct))!);
     }
 

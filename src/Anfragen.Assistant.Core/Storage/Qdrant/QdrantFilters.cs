@@ -17,19 +17,19 @@ internal static class QdrantFilters
     /// <summary>Document points only, restricted by <paramref name="filter"/> (document points carry the same fields).</summary>
     public static Filter ForDocuments(SearchFilter filter) => Build(QdrantPayload.KindDocument, filter);
 
-    /// <summary>The chunks of one document that <paramref name="filter"/> allows; the id is matched case-insensitively.</summary>
+    /// <summary>The chunks of one document that <paramref name="filter"/> allows (every version); ids compare by <c>SearchFilter.FoldId</c>.</summary>
     public static Filter ForChunksOf(string documentId, SearchFilter filter)
     {
         var result = ForChunks(filter);
-        result.Must.Add(MatchKeyword(QdrantPayload.DocumentKey, QdrantPayload.Fold(documentId)));
+        result.Must.Add(MatchKeyword(QdrantPayload.DocumentKey, QdrantPayload.FoldId(documentId)));
         return result;
     }
 
-    /// <summary>The document point of one document, if <paramref name="filter"/> allows it; the id is matched case-insensitively.</summary>
+    /// <summary>The document point of one document, if <paramref name="filter"/> allows it; ids compare by <c>SearchFilter.FoldId</c>.</summary>
     public static Filter ForDocument(string documentId, SearchFilter filter)
     {
         var result = ForDocuments(filter);
-        result.Must.Add(MatchKeyword(QdrantPayload.DocumentKey, QdrantPayload.Fold(documentId)));
+        result.Must.Add(MatchKeyword(QdrantPayload.DocumentKey, QdrantPayload.FoldId(documentId)));
         return result;
     }
 
@@ -42,24 +42,35 @@ internal static class QdrantFilters
     }
 
     /// <summary>
-    /// Chunks of the document (exact id) that are not in <paramref name="keep"/>: what a replace leaves behind.
-    /// With an empty <paramref name="keep"/>, all chunks of the document.
+    /// What a replace leaves behind of a document (any case of its id): chunk points of another version than
+    /// <paramref name="currentVersion"/> (or written before versions), and document points other than
+    /// <paramref name="currentDocumentPoint"/> (written under an id of another case). With null arguments: every point.
     /// </summary>
-    public static Filter StaleChunksOf(string documentId, IReadOnlyList<Guid> keep)
+    public static Filter StalePointsOf(string documentId, string? currentVersion, Guid? currentDocumentPoint)
     {
         var result = new Filter();
-        result.Must.Add(MatchKeyword(QdrantPayload.Kind, QdrantPayload.KindChunk));
-        result.Must.Add(MatchKeyword(QdrantPayload.DocumentId, documentId));
-        if (keep.Count > 0)
+        result.Must.Add(MatchKeyword(QdrantPayload.DocumentKey, QdrantPayload.FoldId(documentId)));
+        var staleChunk = new Filter();
+        staleChunk.Must.Add(MatchKeyword(QdrantPayload.Kind, QdrantPayload.KindChunk));
+        if (currentVersion is not null)
         {
-            result.MustNot.Add(HasId(keep));
+            staleChunk.MustNot.Add(MatchKeyword(QdrantPayload.Version, currentVersion));
         }
 
+        var staleDocument = new Filter();
+        staleDocument.Must.Add(MatchKeyword(QdrantPayload.Kind, QdrantPayload.KindDocument));
+        if (currentDocumentPoint is { } keep)
+        {
+            staleDocument.MustNot.Add(HasId([keep]));
+        }
+
+        result.Should.Add(new Condition { Filter = staleChunk });
+        result.Should.Add(new Condition { Filter = staleDocument });
         return result;
     }
 
-    /// <summary>Every point (chunks and the document point) of one document.</summary>
-    public static Filter AllPointsOf(string documentId) => MatchKeyword(QdrantPayload.DocumentId, documentId);
+    /// <summary>Every point (chunks of every version and the document point) of one document, any case of its id.</summary>
+    public static Filter AllPointsOf(string documentId) => MatchKeyword(QdrantPayload.DocumentKey, QdrantPayload.FoldId(documentId));
 
     public static Filter OfKind(string kind) => MatchKeyword(QdrantPayload.Kind, kind);
 
@@ -104,7 +115,7 @@ internal static class QdrantFilters
 
         if (filter.ExcludeDocumentIds is { Count: > 0 } excluded)
         {
-            result.MustNot.Add(Match(QdrantPayload.DocumentKey, excluded.Select(QdrantPayload.Fold).Distinct(StringComparer.Ordinal).ToList()));
+            result.MustNot.Add(Match(QdrantPayload.DocumentKey, excluded.Select(QdrantPayload.FoldId).Distinct(StringComparer.Ordinal).ToList()));
         }
 
         return result;

@@ -17,6 +17,9 @@ internal static partial class QdrantLog
     [LoggerMessage(EventId = 5003, Level = LogLevel.Debug, Message = "Replaced document {DocumentId} in Qdrant: {Chunks} chunks written")]
     public static partial void DocumentReplaced(ILogger logger, string documentId, int chunks);
 
-    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Qdrant at {Url} rejected the parameterised RRF query ({Detail}); fusing on the client from now on. Update the server to fuse there.")]
-    public static partial void ClientSideFusion(ILogger logger, string url, string detail);
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Qdrant at {Url} (version {Version}) predates weighted RRF; hybrid results are fused on the client with the same formula. Update the server to fuse there.")]
+    public static partial void ClientSideFusion(ILogger logger, string url, string version);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "Qdrant at {Url} rejected a fused hybrid query ({Detail}); this request was fused on the client")]
+    public static partial void FusionRejected(ILogger logger, string url, string detail);
 }

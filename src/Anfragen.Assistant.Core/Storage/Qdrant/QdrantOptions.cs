@@ -60,4 +60,20 @@ public sealed class QdrantOptions
 
     /// <summary>int8 scalar quantization of the dense vectors: a quarter of the memory, rescored with the originals.</summary>
     public bool ScalarQuantization { get; set; }
+
+    /// <summary>HNSW edges per node at creation (Qdrant's default 16 when unset); more edges, better recall, more memory.</summary>
+    [Range(4, 128)]
+    public int? HnswM { get; set; }
+
+    /// <summary>HNSW candidate list while building (Qdrant's default 100 when unset).</summary>
+    [Range(4, 4096)]
+    public int? HnswEfConstruct { get; set; }
+
+    /// <summary>HNSW candidate list per dense search (Qdrant's default when unset); raise it for recall, lower it for speed.</summary>
+    [Range(1, 4096)]
+    public int? HnswEf { get; set; }
+
+    /// <summary>With <see cref="ScalarQuantization"/>: candidates taken from the int8 vectors per result before rescoring with the originals.</summary>
+    [Range(1.0, 16.0)]
+    public double QuantizationOversampling { get; set; } = 2.0;
 }

@@ -23,7 +23,7 @@ internal static class QdrantPayload
 
     public const string DocumentId = "document_id";
 
-    /// <summary>Lower-cased document id: exclusion lists compare ids case-insensitively, as <c>SearchFilter.Allows</c> does.</summary>
+    /// <summary>The document id folded by <c>SearchFilter.FoldId</c>: lookups, exclusions and deletes compare ids as the embedded index does.</summary>
     public const string DocumentKey = "document_key";
     public const string ChunkId = "chunk_id";
     public const string Ordinal = "ordinal";
@@ -50,6 +50,18 @@ internal static class QdrantPayload
     public const string ModelId = "model_id";
     public const string Dimensions = "dimensions";
 
+    /// <summary>
+    /// The replace that wrote a point: on chunk points the version they belong to, on the document point the version
+    /// that is current. Points written before versions existed have none (and count as current together).
+    /// </summary>
+    public const string Version = "version";
+
+    /// <summary>A chunk's expansion terms (space-separated), kept so an export carries them; searched through the sparse vector.</summary>
+    public const string Expansion = "expansion";
+
+    public static IReadOnlyList<string> ExpansionOf(MapField<string, Value> payload) =>
+        GetString(payload, Expansion) is { Length: > 0 } terms ? terms.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+
     public static long ToDateNumber(DateOnly date) => (date.Year * 10_000L) + (date.Month * 100L) + date.Day;
 
     public static DateOnly FromDateNumber(long value) => new((int)(value / 10_000), (int)(value / 100 % 100), (int)(value % 100));
@@ -58,9 +70,15 @@ internal static class QdrantPayload
 
     public static string ToKeyword(Visibility visibility) => VisibilityCodes.ToName(visibility);
 
-    public static string Fold(string value) => value.Trim().ToLowerInvariant();
+    /// <summary>Committee names compare by <c>SearchFilter.Fold</c> in every index.</summary>
+    public static string Fold(string value) => Retrieval.SearchFilter.Fold(value);
 
-    public static Dictionary<string, Value> ForChunk(Chunk chunk)
+    public static string FoldId(string value) => Retrieval.SearchFilter.FoldId(value);
+
+    /// <summary>The version a point carries, or null for points written before versions existed.</summary>
+    public static string? VersionOf(MapField<string, Value> payload) => GetString(payload, Version);
+
+    public static Dictionary<string, Value> ForChunk(Chunk chunk, string? version = null)
     {
         ArgumentNullException.ThrowIfNull(chunk);
         var payload = new Dictionary<string, Value>(StringComparer.Ordinal)
@@ -70,6 +88,11 @@ internal static class QdrantPayload
             [Ordinal] = (long)chunk.Ordinal,
             [Text] = chunk.Text,
         };
+        if (version is not null)
+        {
+            payload[Version] = version;
+        }
+
         AddCommon(payload, chunk.DocumentId, chunk.DocumentType, chunk.Title, chunk.Date, chunk.Committee, chunk.Visibility);
         if (chunk.QuestionNumber is { } number)
         {
@@ -79,7 +102,7 @@ internal static class QdrantPayload
         return payload;
     }
 
-    public static Dictionary<string, Value> ForDocument(StoredDocument document)
+    public static Dictionary<string, Value> ForDocument(StoredDocument document, string? version = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         var payload = new Dictionary<string, Value>(StringComparer.Ordinal)
@@ -90,6 +113,11 @@ internal static class QdrantPayload
             [IngestedAt] = document.IngestedAt.ToString("O", CultureInfo.InvariantCulture),
             [SortDate] = document.Date is { } date ? ToDateNumber(date) : 0L,
         };
+        if (version is not null)
+        {
+            payload[Version] = version;
+        }
+
         AddCommon(payload, document.Id, document.Type, document.Title, document.Date, document.Committee, document.Visibility);
         if (document.Url is not null)
         {
@@ -171,7 +199,7 @@ internal static class QdrantPayload
         Visibility visibility)
     {
         payload[DocumentId] = documentId;
-        payload[DocumentKey] = Fold(documentId);
+        payload[DocumentKey] = FoldId(documentId);
         payload[Type] = ToKeyword(type);
         payload[Title] = title;
         payload[Visibility] = ToKeyword(visibility);

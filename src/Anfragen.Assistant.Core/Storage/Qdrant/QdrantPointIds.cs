@@ -5,8 +5,11 @@ namespace Anfragen.Assistant.Storage.Qdrant;
 
 /// <summary>
 /// Deterministic Qdrant point ids: RFC 4122 version-5 UUIDs (SHA-1 of a namespace and a name).
-/// The same chunk id always maps to the same point, so re-ingesting a document overwrites its points (idempotent upserts)
-/// instead of adding duplicates. Chunk, document and metadata points use different name prefixes so they never collide.
+/// Ids fold case as the embedded index does (<see cref="Retrieval.SearchFilter.FoldId"/>): "DS-1" and "ds-1" are one
+/// document. A chunk point is named by its chunk id and the version of the replace that wrote it, so a replace writes
+/// new points beside the old ones and switches to them with the document point (see <c>QdrantDocumentStore</c>);
+/// retrying a write of the same version overwrites the same points. Chunk, document and metadata points use different
+/// name prefixes so they never collide.
 /// </summary>
 internal static class QdrantPointIds
 {
@@ -16,16 +19,17 @@ internal static class QdrantPointIds
     /// <summary>The reserved point holding the collection's embedding model (payload kind "meta").</summary>
     public static Guid Metadata { get; } = Create(Namespace, "meta:anfragen-index");
 
-    public static Guid ForChunk(string chunkId)
+    public static Guid ForChunk(string chunkId, string version)
     {
         ArgumentException.ThrowIfNullOrEmpty(chunkId);
-        return Create(Namespace, "chunk:" + chunkId);
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        return Create(Namespace, "chunk:" + Retrieval.SearchFilter.FoldId(chunkId) + "@" + version);
     }
 
     public static Guid ForDocument(string documentId)
     {
         ArgumentException.ThrowIfNullOrEmpty(documentId);
-        return Create(Namespace, "document:" + documentId);
+        return Create(Namespace, "document:" + Retrieval.SearchFilter.FoldId(documentId));
     }
 
     /// <summary>RFC 4122 §4.3 name-based UUID, version 5 (SHA-1).</summary>

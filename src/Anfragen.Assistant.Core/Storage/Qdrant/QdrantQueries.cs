@@ -22,10 +22,33 @@ internal static class QdrantQueries
     public static QdrantHybridQuery Keyword(SparseTermVector query, Filter filter) =>
         new([], ToQuery(query), QdrantPayload.SparseVector, filter);
 
-    public static QdrantHybridQuery Dense(float[] vector, Filter filter) =>
-        new([], vector, QdrantPayload.DenseVector, filter);
+    public static QdrantHybridQuery Dense(float[] vector, Filter filter, SearchParams? denseParams = null) =>
+        new([], vector, QdrantPayload.DenseVector, filter, denseParams);
 
-    public static QdrantHybridQuery Hybrid(SparseTermVector keywordQuery, float[] denseQuery, Filter filter, int top, HybridWeights weights)
+    /// <summary>Dense search parameters from the options: HNSW ef, and rescoring of oversampled int8 candidates.</summary>
+    public static SearchParams? DenseParams(QdrantOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.HnswEf is null && !options.ScalarQuantization)
+        {
+            return null;
+        }
+
+        var parameters = new SearchParams();
+        if (options.HnswEf is { } ef)
+        {
+            parameters.HnswEf = (ulong)ef;
+        }
+
+        if (options.ScalarQuantization)
+        {
+            parameters.Quantization = new QuantizationSearchParams { Rescore = true, Oversampling = options.QuantizationOversampling };
+        }
+
+        return parameters;
+    }
+
+    public static QdrantHybridQuery Hybrid(SparseTermVector keywordQuery, float[] denseQuery, Filter filter, int top, HybridWeights weights, SearchParams? denseParams = null)
     {
         ArgumentNullException.ThrowIfNull(keywordQuery);
         ArgumentNullException.ThrowIfNull(weights);
@@ -33,7 +56,7 @@ internal static class QdrantQueries
         var useDense = weights.Dense > 0 || !useKeyword;
         if (!useKeyword)
         {
-            return Dense(denseQuery, filter);
+            return Dense(denseQuery, filter, denseParams);
         }
 
         if (!useDense)
@@ -47,6 +70,11 @@ internal static class QdrantQueries
             new() { Query = ToQuery(keywordQuery), Using = QdrantPayload.SparseVector, Filter = filter, Limit = limit },
             new() { Query = denseQuery, Using = QdrantPayload.DenseVector, Filter = filter, Limit = limit, ScoreThreshold = (float)weights.MinDenseScore },
         };
+        if (denseParams is not null)
+        {
+            prefetches[1].Params = denseParams;
+        }
+
         return new QdrantHybridQuery(prefetches, Fusion(weights), null, filter);
     }
 

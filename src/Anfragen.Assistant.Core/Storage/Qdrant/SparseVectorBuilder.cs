@@ -32,26 +32,57 @@ internal sealed class SparseVectorBuilder(GermanTextAnalyzer analyzer)
     /// </summary>
     public const double AverageDocumentLength = 80;
 
+    /// <summary>Expansion terms (<see cref="KeywordField.Expansion"/>) are hashed under this prefix, so their idf is counted apart from the text's.</summary>
+    public const string ExpansionPrefix = "x:";
+
     private const uint FnvOffsetBasis = 2166136261;
     private const uint FnvPrime = 16777619;
 
-    /// <summary>The document-side vector of a chunk text: saturated term frequencies.</summary>
-    public SparseTermVector ForDocument(string text)
+    /// <summary>
+    /// The document-side vector of a chunk text: saturated term frequencies; with <paramref name="expansion"/> (the
+    /// chunk's expansion terms), those too under <see cref="ExpansionPrefix"/>, saturated over their own list (as the
+    /// embedded index scores its expansion field by its own length).
+    /// </summary>
+    public SparseTermVector ForDocument(string text, IReadOnlyList<string>? expansion = null)
     {
-        var terms = analyzer.Analyze(text);
-        if (terms.Count == 0)
+        var weights = new Dictionary<uint, double>();
+        Add(weights, analyzer.Analyze(text), string.Empty, AverageDocumentLength);
+        if (expansion is { Count: > 0 })
         {
-            return new SparseTermVector([], []);
+            Add(weights, expansion, ExpansionPrefix, expansion.Count);
         }
 
-        var frequencies = CountTerms(terms);
-        var lengthNorm = 1 - B + (B * terms.Count / AverageDocumentLength);
-        var weights = new Dictionary<uint, double>(frequencies.Count);
-        foreach (var (term, tf) in frequencies)
+        return ToVector(weights);
+
+        static void Add(Dictionary<uint, double> weights, IReadOnlyList<string> terms, string prefix, double averageLength)
         {
-            var value = tf * (K1 + 1) / (tf + (K1 * lengthNorm));
-            var index = TermIndex(term);
-            weights[index] = weights.GetValueOrDefault(index) + value;
+            if (terms.Count == 0)
+            {
+                return;
+            }
+
+            var lengthNorm = 1 - B + (B * terms.Count / averageLength);
+            foreach (var (term, tf) in CountTerms(terms))
+            {
+                var value = tf * (K1 + 1) / (tf + (K1 * lengthNorm));
+                var index = TermIndex(prefix + term);
+                weights[index] = weights.GetValueOrDefault(index) + value;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The query-side vector of a weighted query: each term's weight as its value (Qdrant's IDF modifier multiplies in
+    /// the idf), so the score is Σ weight·idf·bm25tf, the weighted BM25 of the embedded index.
+    /// </summary>
+    public static SparseTermVector ForQuery(KeywordQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var weights = new Dictionary<uint, double>();
+        foreach (var term in query.Terms)
+        {
+            var index = TermIndex(term.Field == KeywordField.Expansion ? ExpansionPrefix + term.Term : term.Term);
+            weights[index] = weights.GetValueOrDefault(index) + term.Weight;
         }
 
         return ToVector(weights);
@@ -61,18 +92,7 @@ internal sealed class SparseVectorBuilder(GermanTextAnalyzer analyzer)
     /// The query-side vector: each distinct query term once with weight 1, so the score is Σ idf(t)·bm25tf(t, chunk),
     /// which is BM25 (Qdrant applies the idf of the IDF modifier to the query side).
     /// </summary>
-    public SparseTermVector ForQuery(string query)
-    {
-        var terms = analyzer.Analyze(query);
-        var weights = new Dictionary<uint, double>();
-        foreach (var term in terms.Distinct(StringComparer.Ordinal))
-        {
-            var index = TermIndex(term);
-            weights[index] = weights.GetValueOrDefault(index) + 1.0;
-        }
-
-        return ToVector(weights);
-    }
+    public SparseTermVector ForQuery(string query) => ForQuery(KeywordQuery.FromText(query, analyzer));
 
     /// <summary>FNV-1a (32 bit) of the term's UTF-8 bytes: the same index on every machine, process and run.</summary>
     public static uint TermIndex(string term)

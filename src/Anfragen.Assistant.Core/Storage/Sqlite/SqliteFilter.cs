@@ -4,7 +4,11 @@ using Microsoft.Data.Sqlite;
 
 namespace Anfragen.Assistant.Storage.Sqlite;
 
-/// <summary>Translates a <see cref="SearchFilter"/> into a WHERE fragment over columns that chunks and documents share.</summary>
+/// <summary>
+/// Translates a <see cref="SearchFilter"/> into a WHERE fragment over columns that chunks and documents share, matching
+/// <see cref="SearchFilter.Allows"/>: committees by <see cref="SearchFilter.Fold"/> (the connection's <c>fold</c>
+/// function), ids by NOCASE (<see cref="SearchFilter.FoldId"/>).
+/// </summary>
 internal static class SqliteFilter
 {
     // alias: "c" for chunks, "d" for documents; idColumn: the document id column of that table.
@@ -35,9 +39,8 @@ internal static class SqliteFilter
 
         if (!string.IsNullOrWhiteSpace(filter.Committee))
         {
-            // Committee names hold umlauts, which SQLite's NOCASE does not fold; lower() of both sides matches Allows() for ASCII and exact otherwise.
-            clauses.Add($"lower({alias}.committee) = lower($committee)");
-            command.Parameters.AddWithValue("$committee", filter.Committee.Trim());
+            clauses.Add($"fold({alias}.committee) = $committee");
+            command.Parameters.AddWithValue("$committee", SearchFilter.Fold(filter.Committee));
         }
 
         if (filter.ExcludeDocumentIds is { Count: > 0 } excluded)
@@ -47,10 +50,11 @@ internal static class SqliteFilter
             {
                 var name = $"$ex{i}";
                 names.Add(name);
-                command.Parameters.AddWithValue(name, excluded[i].ToUpperInvariant());
+                command.Parameters.AddWithValue(name, excluded[i]);
             }
 
-            clauses.Add($"upper({alias}.{idColumn}) NOT IN ({string.Join(", ", names)})");
+            // The id columns are COLLATE NOCASE, so NOT IN compares as SearchFilter.FoldId does.
+            clauses.Add($"{alias}.{idColumn} NOT IN ({string.Join(", ", names)})");
         }
 
         return clauses.Count == 0 ? "1 = 1" : string.Join(" AND ", clauses.Select(c => $"({c})"));

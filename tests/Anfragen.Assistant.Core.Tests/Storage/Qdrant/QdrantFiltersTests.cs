@@ -86,25 +86,28 @@ public sealed class QdrantFiltersTests
     }
 
     [Fact]
-    public void Stale_chunk_filter_keeps_the_new_point_ids()
+    public void Stale_point_filter_keeps_the_current_version_and_document_point_of_any_case()
     {
-        var keep = new[] { QdrantPointIds.ForChunk("d#0"), QdrantPointIds.ForChunk("d#1") };
-        var filter = QdrantFilters.StaleChunksOf("d", keep);
+        var filter = QdrantFilters.StalePointsOf("D-1", "v2", QdrantPointIds.ForDocument("D-1"));
+        var document = new StoredDocument { Id = "d-1", Type = DocumentType.Anfrage, Title = "t", ContentHash = "h", ChunkCount = 1 };
 
-        var old = Chunk("d", 2);
-        Assert.True(QdrantFilterEvaluator.Matches(filter, QdrantPointIds.ForChunk(old.ChunkId), Payload(old)));
-        Assert.False(QdrantFilterEvaluator.Matches(filter, keep[0], Payload(Chunk("d", 0))));
-        Assert.False(QdrantFilterEvaluator.Matches(filter, QdrantPointIds.ForChunk("e#2"), Payload(Chunk("e", 2))));
+        Assert.True(QdrantFilterEvaluator.Matches(filter, QdrantPointIds.ForChunk("d-1#0", "v1"), ToMap(QdrantPayload.ForChunk(Chunk("d-1", 0), "v1"))));
+        Assert.True(QdrantFilterEvaluator.Matches(filter, Guid.NewGuid(), Payload(Chunk("d-1", 0))));
+        Assert.False(QdrantFilterEvaluator.Matches(filter, QdrantPointIds.ForChunk("d-1#0", "v2"), ToMap(QdrantPayload.ForChunk(Chunk("d-1", 0), "v2"))));
+        Assert.False(QdrantFilterEvaluator.Matches(filter, QdrantPointIds.ForChunk("e#0", "v1"), ToMap(QdrantPayload.ForChunk(Chunk("e", 0), "v1"))));
+        Assert.False(QdrantFilterEvaluator.Matches(filter, QdrantPointIds.ForDocument("d-1"), ToMap(QdrantPayload.ForDocument(document, "v2"))));
+        Assert.True(QdrantFilterEvaluator.Matches(filter, QdrantPointIds.Create(QdrantPointIds.Namespace, "document:D-1"), ToMap(QdrantPayload.ForDocument(document))));
     }
 
     [Fact]
-    public void Stale_chunk_filter_without_new_chunks_selects_all_chunks_of_the_document_but_not_its_document_point()
+    public void All_points_of_a_document_are_found_by_its_folded_id()
     {
-        var filter = QdrantFilters.StaleChunksOf("d", []);
-        var document = new StoredDocument { Id = "d", Type = DocumentType.Anfrage, Title = "t", ContentHash = "h", ChunkCount = 0 };
+        var filter = QdrantFilters.AllPointsOf("D-1");
+        var document = new StoredDocument { Id = "d-1", Type = DocumentType.Anfrage, Title = "t", ContentHash = "h", ChunkCount = 0 };
 
-        Assert.True(QdrantFilterEvaluator.Matches(filter, QdrantPointIds.ForChunk("d#0"), Payload(Chunk("d", 0))));
-        Assert.False(QdrantFilterEvaluator.Matches(filter, QdrantPointIds.ForDocument("d"), ToMap(QdrantPayload.ForDocument(document))));
+        Assert.True(QdrantFilterEvaluator.Matches(filter, QdrantPointIds.ForChunk("d-1#0", "v"), Payload(Chunk("d-1", 0))));
+        Assert.True(QdrantFilterEvaluator.Matches(filter, QdrantPointIds.ForDocument("d-1"), ToMap(QdrantPayload.ForDocument(document))));
+        Assert.False(QdrantFilterEvaluator.Matches(filter, QdrantPointIds.ForChunk("d-10#0", "v"), Payload(Chunk("d-10", 0))));
     }
 
     [Fact]
@@ -152,7 +155,7 @@ public sealed class QdrantFiltersTests
             foreach (var chunk in chunks)
             {
                 Assert.True(
-                    searchFilter.Allows(chunk) == QdrantFilterEvaluator.Matches(translated, QdrantPointIds.ForChunk(chunk.ChunkId), Payload(chunk)),
+                    searchFilter.Allows(chunk) == QdrantFilterEvaluator.Matches(translated, QdrantPointIds.ForChunk(chunk.ChunkId, "v"), Payload(chunk)),
                     $"{searchFilter} disagrees on {chunk.ChunkId}");
             }
         }

@@ -28,10 +28,11 @@ public sealed class QdrantPayloadTests
         };
         var sparse = new SparseVectorBuilder(new GermanTextAnalyzer()).ForDocument(chunk.Text);
 
-        var point = QdrantKnowledgeIndex.ChunkPoint(chunk, TwoDimensions, sparse);
+        var point = QdrantDocumentStore.ChunkPoint(chunk, TwoDimensions, sparse, "v1");
 
         Assert.Equal(chunk, QdrantPayload.ToChunk(point.Payload));
-        Assert.Equal(QdrantPointIds.ForChunk(chunk.ChunkId), Guid.Parse(point.Id.Uuid));
+        Assert.Equal(QdrantPointIds.ForChunk(chunk.ChunkId, "v1"), Guid.Parse(point.Id.Uuid));
+        Assert.Equal("v1", QdrantPayload.VersionOf(point.Payload));
         Assert.Equal(20250307, point.Payload["date"].IntegerValue);
         Assert.Equal("bezirksvertretung süd", point.Payload["committee_key"].StringValue);
         Assert.Equal("NonPublic", point.Payload["visibility"].StringValue);
@@ -54,7 +55,7 @@ public sealed class QdrantPayloadTests
             Text = "und",
         };
 
-        var point = QdrantKnowledgeIndex.ChunkPoint(chunk, OneDimension, new SparseTermVector([], []));
+        var point = QdrantDocumentStore.ChunkPoint(chunk, OneDimension, new SparseTermVector([], []), "v1");
 
         Assert.Equal(chunk, QdrantPayload.ToChunk(point.Payload));
         Assert.False(point.Payload.ContainsKey("date"));

@@ -12,21 +12,25 @@ public sealed class QdrantPointIdsTests
     }
 
     [Fact]
-    public void Chunk_ids_map_to_the_same_point_id_every_time()
+    public void A_chunk_of_one_version_maps_to_the_same_point_id_every_time()
     {
-        Assert.Equal(QdrantPointIds.ForChunk("25-26577#3"), QdrantPointIds.ForChunk("25-26577#3"));
-        Assert.Equal('5', QdrantPointIds.ForChunk("25-26577#3").ToString()[14]);
+        Assert.Equal(QdrantPointIds.ForChunk("25-26577#3", "v1"), QdrantPointIds.ForChunk("25-26577#3", "v1"));
+        Assert.Equal('5', QdrantPointIds.ForChunk("25-26577#3", "v1").ToString()[14]);
     }
+
+    [Fact]
+    public void A_new_version_of_a_chunk_is_a_new_point_beside_the_old_one() =>
+        Assert.NotEqual(QdrantPointIds.ForChunk("25-26577#3", "v1"), QdrantPointIds.ForChunk("25-26577#3", "v2"));
 
     [Fact]
     public void Different_chunks_documents_and_the_metadata_point_never_share_an_id()
     {
         var ids = new[]
         {
-            QdrantPointIds.ForChunk("25-26577#0"),
-            QdrantPointIds.ForChunk("25-26577#1"),
-            QdrantPointIds.ForChunk("25-26577-01#0"),
-            QdrantPointIds.ForChunk("25-26577"),
+            QdrantPointIds.ForChunk("25-26577#0", "v"),
+            QdrantPointIds.ForChunk("25-26577#1", "v"),
+            QdrantPointIds.ForChunk("25-26577-01#0", "v"),
+            QdrantPointIds.ForChunk("25-26577", "v"),
             QdrantPointIds.ForDocument("25-26577"),
             QdrantPointIds.ForDocument("25-26577-01"),
             QdrantPointIds.Metadata,
@@ -36,8 +40,9 @@ public sealed class QdrantPointIdsTests
     }
 
     [Fact]
-    public void Ids_are_case_sensitive_like_chunk_ids()
+    public void Ids_fold_case_as_the_embedded_index_does()
     {
-        Assert.NotEqual(QdrantPointIds.ForDocument("abc"), QdrantPointIds.ForDocument("ABC"));
+        Assert.Equal(QdrantPointIds.ForDocument("ds-25-1"), QdrantPointIds.ForDocument("DS-25-1"));
+        Assert.Equal(QdrantPointIds.ForChunk("ds-25-1#0", "v"), QdrantPointIds.ForChunk("DS-25-1#0", "v"));
     }
 }
