@@ -36,7 +36,11 @@ public static class KnowledgeBaseServiceCollectionExtensions
         services.TryAddSingleton<DocumentTextReader>();
         services.TryAddSingleton<InquiryParser>();
         services.TryAddSingleton<GermanTextAnalyzer>();
-        services.TryAddSingleton(_ => new DocumentChunker());
+        services.TryAddSingleton(sp =>
+        {
+            var limits = sp.GetRequiredService<IOptions<AssistantOptions>>().Value.Ingestion;
+            return new DocumentChunker(ChunkingOptions.Default with { MaxTextChars = limits.MaxTextChars, MaxChunks = limits.MaxChunksPerDocument });
+        });
         services.TryAddSingleton<DocumentLoader>();
         services.TryAddSingleton(CreateEmbeddingGenerator);
         services.TryAddSingleton<EmbeddingService>();

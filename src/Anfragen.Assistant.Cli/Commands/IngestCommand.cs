@@ -77,6 +77,7 @@ public static class IngestCommand
         table.AddRow("Unverändert", Count(report.Unchanged));
         table.AddRow("Abgelehnt", Count(report.Refused.Count));
         table.AddRow("Fehler", Count(report.Errors.Count));
+        table.AddRow("Warnungen", Count(report.Warnings.Count));
         table.AddRow("Abschnitte", Count(report.Chunks));
         table.AddRow("Sekunden", report.Seconds.ToString("F1", CultureInfo.InvariantCulture));
         table.AddRow("Abschnitte/s", report.ChunksPerSecond.ToString("F1", CultureInfo.InvariantCulture));

@@ -25,9 +25,16 @@ public sealed partial class DocumentChunker(ChunkingOptions? options = null)
 
     private readonly ChunkingOptions _options = options ?? ChunkingOptions.Default;
 
+    /// <exception cref="DocumentReadException">The document's text or its chunks exceed the caps of <see cref="ChunkingOptions"/>:
+    /// it is refused whole, never stored cut short (a truncated paper would look complete in search and drafts).</exception>
     public IReadOnlyList<Chunk> Split(SourceDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        if (document.Text.Length > _options.MaxTextChars)
+        {
+            throw LimitExceeded.Text(document.Source ?? document.Id, _options.MaxTextChars);
+        }
+
         var pieces = document.Type switch
         {
             DocumentType.Anfrage => SplitInquiry(document),
@@ -35,7 +42,13 @@ public sealed partial class DocumentChunker(ChunkingOptions? options = null)
             _ => SplitProse(document.Text).Select(t => new Piece(t, null)).ToList(),
         };
 
-        var chunks = new List<Chunk>(pieces.Count);
+        var count = pieces.Count(p => p.Text.AsSpan().Trim().Length > 0);
+        if (count > _options.MaxChunks)
+        {
+            throw LimitExceeded.Chunks(document.Source ?? document.Id, count, _options.MaxChunks);
+        }
+
+        var chunks = new List<Chunk>(count);
         foreach (var piece in pieces)
         {
             var text = piece.Text.Trim();
@@ -216,21 +229,30 @@ public sealed partial class DocumentChunker(ChunkingOptions? options = null)
     private static List<(int Index, int Number, string Body)> FindNumberedItems(string text)
     {
         var matches = NumberedLine().Matches(text);
-        var best = new List<Match>();
-        for (var start = 0; start < matches.Count; start++)
-        {
-            if (matches[start].Groups["n"].Value != "1")
-            {
-                continue;
-            }
 
-            var run = new List<Match> { matches[start] };
-            for (var j = start + 1; j < matches.Count; j++)
+        // A run from a "1" takes the next "2" after it, then the next "3" …: with the positions of each number at hand
+        // that is one binary search per step, not a scan of all later lines (quadratic on a text of many "1." lines).
+        var positions = new Dictionary<int, List<int>>();
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var number = int.Parse(matches[i].Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            (positions.TryGetValue(number, out var list) ? list : positions[number] = []).Add(i);
+        }
+
+        var best = new List<int>();
+        foreach (var start in positions.GetValueOrDefault(1) ?? [])
+        {
+            var run = new List<int> { start };
+            while (positions.TryGetValue(run.Count + 1, out var next))
             {
-                if (int.Parse(matches[j].Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) == run.Count + 1)
+                var at = next.BinarySearch(run[^1]);
+                at = at < 0 ? ~at : at + 1;
+                if (at >= next.Count)
                 {
-                    run.Add(matches[j]);
+                    break;
                 }
+
+                run.Add(next[at]);
             }
 
             if (run.Count > best.Count)
@@ -247,9 +269,10 @@ public sealed partial class DocumentChunker(ChunkingOptions? options = null)
         var items = new List<(int, int, string)>();
         for (var i = 0; i < best.Count; i++)
         {
-            var bodyStart = best[i].Index + best[i].Length;
-            var end = i + 1 < best.Count ? best[i + 1].Index : text.Length;
-            items.Add((best[i].Index, i + 1, text[bodyStart..end].Trim()));
+            var match = matches[best[i]];
+            var bodyStart = match.Index + match.Length;
+            var end = i + 1 < best.Count ? matches[best[i + 1]].Index : text.Length;
+            items.Add((match.Index, i + 1, text[bodyStart..end].Trim()));
         }
 
         return items;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Anfragen.Assistant.Configuration;
@@ -90,14 +89,21 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
 
         try
         {
-            using var file = new StreamReader(path, Encoding.UTF8);
-            var first = file.ReadLine();
-            while (first is not null && string.IsNullOrWhiteSpace(first))
+            // An evaluation line is short: a first line longer than this makes the file a corpus, unread.
+            using var file = File.OpenRead(path);
+            var lines = new BoundedLineReader(file, 1024 * 1024);
+            var first = lines.Read();
+            while (first is { Text: { } blank } && string.IsNullOrWhiteSpace(blank))
             {
-                first = file.ReadLine();
+                first = lines.Read();
             }
 
-            using var json = JsonDocument.Parse(first ?? "{}");
+            if (first is { Text: null })
+            {
+                return false;
+            }
+
+            using var json = JsonDocument.Parse(first?.Text ?? "{}");
             var root = json.RootElement;
             return root.ValueKind == JsonValueKind.Object
                 && (root.TryGetProperty("query", out _) || (root.TryGetProperty("question", out _) && root.TryGetProperty("relevant", out _)))
@@ -130,8 +136,8 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
                 throw new DocumentReadException(path, $"Datei ist zu groß ({length:N0} Bytes, erlaubt sind {options.Value.MaxFileBytes:N0})");
             }
 
-            var text = await reader.ReadTextAsync(path, cancellationToken).ConfigureAwait(false);
-            result = LoadedItem.Ok(FromFileText(path, text, defaultVisibility));
+            var extracted = await reader.ReadAsync(path, cancellationToken).ConfigureAwait(false);
+            result = LoadedItem.Ok(FromFileText(path, extracted.Text, defaultVisibility)) with { Warnings = extracted.Warnings };
         }
         catch (DocumentReadException ex)
         {
@@ -151,42 +157,50 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
 
     private async IAsyncEnumerable<LoadedItem> LoadCorpusAsync(string path, Visibility defaultVisibility, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        StreamReader file;
+        FileStream? file = null;
         string? openError = null;
         try
         {
-            file = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, useAsync: true);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            file = StreamReader.Null;
             openError = ex.Message;
         }
 
-        if (openError is not null)
+        if (file is null)
         {
-            yield return LoadedItem.Failed(path, openError);
+            yield return LoadedItem.Failed(path, openError ?? "kann nicht gelesen werden");
+            yield break;
         }
 
-        var inquiryTitles = openError is null ? await ReadTitlesAsync(path, cancellationToken).ConfigureAwait(false) : [];
-        using (file)
+        // Lines are read with a cap: a line over it is reported by file:line and skipped without being held in memory.
+        var maxLineBytes = options.Value.Ingestion.MaxJsonLineBytes;
+        var inquiryTitles = await ReadTitlesAsync(path, maxLineBytes, cancellationToken).ConfigureAwait(false);
+        await using (file.ConfigureAwait(false))
         {
-            var lineNumber = 0;
             var objects = 0;
-            while (await file.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+            await foreach (var line in BoundedLineReader.ReadLinesAsync(file, maxLineBytes, cancellationToken).ConfigureAwait(false))
             {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
+                var source = $"{path}:{line.Number}";
+                if (line.Text is null)
+                {
+                    objects++;
+                    yield return LoadedItem.Failed(source, LimitExceeded.Line(source, maxLineBytes).Problem);
+                    continue;
+                }
+
+                if (string.IsNullOrWhiteSpace(line.Text))
                 {
                     continue;
                 }
 
                 objects++;
-                var source = $"{path}:{lineNumber}";
+
                 LoadedItem item;
                 try
                 {
-                    item = LoadedItem.Ok(FromCorpusLine(line, source, inquiryTitles, defaultVisibility));
+                    item = LoadedItem.Ok(FromCorpusLine(line.Text, source, inquiryTitles, defaultVisibility));
                 }
                 catch (JsonException ex)
                 {
@@ -197,11 +211,13 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
                     item = LoadedItem.Failed(source, ex.Problem);
                 }
 
-                yield return item;
+                yield return line.InvalidUtf8 && item.Document is not null
+                    ? item with { Warnings = ["enthält Bytes, die kein UTF-8 sind; sie wurden durch „\uFFFD“ ersetzt – bitte die Zeile prüfen"] }
+                    : item;
             }
 
             // The same problem as an empty .txt, reported the same way (exit code 2 in the CLI).
-            if (openError is null && objects == 0)
+            if (objects == 0)
             {
                 yield return LoadedItem.Failed(path, "ist leer (keine JSON-Zeilen)");
             }
@@ -209,23 +225,31 @@ public sealed partial class DocumentLoader(DocumentTextReader reader, InquiryPar
     }
 
     /// <summary>The titles given in a corpus file, by id: a first pass so an untitled answer can take its inquiry's title wherever it stands.</summary>
-    private static async Task<Dictionary<string, string>> ReadTitlesAsync(string path, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, string>> ReadTitlesAsync(string path, int maxLineBytes, CancellationToken cancellationToken)
     {
         var titles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, useAsync: true);
+        await using (file.ConfigureAwait(false))
         {
-            try
+            await foreach (var line in BoundedLineReader.ReadLinesAsync(file, maxLineBytes, cancellationToken).ConfigureAwait(false))
             {
-                using var json = JsonDocument.Parse(line);
-                if (json.RootElement.ValueKind == JsonValueKind.Object && Field(json.RootElement, "id") is { Length: > 0 } id && Field(json.RootElement, "title") is { Length: > 0 } title)
+                if (string.IsNullOrWhiteSpace(line.Text))
                 {
-                    titles.TryAdd(id, title);
+                    continue;
                 }
-            }
-            catch (JsonException)
-            {
-                // Reported with its line number by the main pass.
+
+                try
+                {
+                    using var json = JsonDocument.Parse(line.Text);
+                    if (json.RootElement.ValueKind == JsonValueKind.Object && Field(json.RootElement, "id") is { Length: > 0 } id && Field(json.RootElement, "title") is { Length: > 0 } title)
+                    {
+                        titles.TryAdd(id, title);
+                    }
+                }
+                catch (JsonException)
+                {
+                    // Reported with its line number by the main pass.
+                }
             }
         }
 

@@ -5,16 +5,31 @@ using Microsoft.Extensions.Options;
 
 namespace Anfragen.Assistant.Ingestion;
 
+/// <summary>The text read from a file, and what was not clean about it (invalid bytes replaced, mixed encodings).</summary>
+public sealed record ExtractedText(string Text, IReadOnlyList<string> Warnings);
+
 /// <summary>
 /// Reads the plain text of .txt, .md, .html/.htm, .pdf and .docx files. Every problem a user can cause (missing,
 /// empty, binary, corrupt, too large, unsupported) becomes a <see cref="DocumentReadException"/> naming the file.
+/// The raw file is bounded by <see cref="AssistantOptions.MaxFileBytes"/> while it is read; what it unpacks to and the
+/// text extracted from it by <see cref="IngestionLimits"/> while they are produced.
 /// </summary>
 public sealed class DocumentTextReader(IOptions<AssistantOptions> options)
 {
     /// <summary>The file extensions this reader understands, lower case with the dot.</summary>
     public static IReadOnlyList<string> SupportedExtensions { get; } = [".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"];
 
-    public async Task<string> ReadTextAsync(string path, CancellationToken cancellationToken = default)
+    public async Task<string> ReadTextAsync(string path, CancellationToken cancellationToken = default) =>
+        (await ReadAsync(path, cancellationToken).ConfigureAwait(false)).Text;
+
+    /// <param name="content">The file content; read to the end, not disposed.</param>
+    /// <param name="fileName">Name or path of the file: its extension selects the format, and it is named in errors.</param>
+    /// <param name="cancellationToken">Stops reading and extraction.</param>
+    public async Task<string> ReadTextAsync(Stream content, string fileName, CancellationToken cancellationToken = default) =>
+        (await ReadAsync(content, fileName, cancellationToken).ConfigureAwait(false)).Text;
+
+    /// <summary>Reads a file with the warnings about its content (for the ingestion report).</summary>
+    public async Task<ExtractedText> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         EnsureSupported(path);
@@ -33,7 +48,7 @@ public sealed class DocumentTextReader(IOptions<AssistantOptions> options)
         try
         {
             await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
-            return await ReadTextAsync(stream, path, cancellationToken).ConfigureAwait(false);
+            return await ReadAsync(stream, path, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -41,10 +56,8 @@ public sealed class DocumentTextReader(IOptions<AssistantOptions> options)
         }
     }
 
-    /// <param name="content">The file content; read to the end, not disposed.</param>
-    /// <param name="fileName">Name or path of the file: its extension selects the format, and it is named in errors.</param>
-    /// <param name="cancellationToken">Stops reading and extraction.</param>
-    public async Task<string> ReadTextAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
+    /// <summary>Reads a stream (an upload) with the warnings about its content; see <see cref="ReadTextAsync(Stream, string, CancellationToken)"/>.</summary>
+    public async Task<ExtractedText> ReadAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
@@ -55,13 +68,17 @@ public sealed class DocumentTextReader(IOptions<AssistantOptions> options)
             throw new DocumentReadException(fileName, "ist leer");
         }
 
+        var limits = options.Value.Ingestion;
+        string? warning = null;
         var text = extension switch
         {
-            ".pdf" => PdfTextExtractor.Extract(bytes, fileName, cancellationToken),
-            ".docx" => DocxTextExtractor.Extract(bytes, fileName, cancellationToken),
-            ".html" or ".htm" => HtmlTextExtractor.ToPlainText(TextDecoding.Decode(bytes, fileName)),
-            ".md" or ".markdown" => MarkdownText.ToPlainText(TextDecoding.Decode(bytes, fileName)),
-            _ => TextDecoding.Decode(bytes, fileName),
+            ".pdf" => PdfTextExtractor.Extract(bytes, fileName, limits, cancellationToken),
+            ".docx" => DocxTextExtractor.Extract(bytes, fileName, limits, cancellationToken),
+
+            // HTML is mostly markup: its source may be longer than the text cap, which applies to what is extracted.
+            ".html" or ".htm" => HtmlTextExtractor.ToPlainText(Decode(bytes, fileName, int.MaxValue, ref warning), fileName, limits),
+            ".md" or ".markdown" => MarkdownText.ToPlainText(Decode(bytes, fileName, limits.MaxTextChars, ref warning)),
+            _ => Decode(bytes, fileName, limits.MaxTextChars, ref warning),
         };
 
         text = text.ReplaceLineEndings("\n").Replace('\u00A0', ' ').TrimStart('\uFEFF');
@@ -70,7 +87,14 @@ public sealed class DocumentTextReader(IOptions<AssistantOptions> options)
             throw new DocumentReadException(fileName, extension == ".pdf" ? "ist leer (die PDF-Datei enthält keinen Text; gescannte Seiten ohne Texterkennung werden nicht unterstützt)" : "ist leer");
         }
 
-        return text;
+        return new ExtractedText(text, warning is null ? [] : [warning]);
+    }
+
+    private static string Decode(byte[] bytes, string fileName, int maxChars, ref string? warning)
+    {
+        var decoded = TextDecoding.Decode(bytes, fileName, maxChars);
+        warning = decoded.Warning;
+        return decoded.Text;
     }
 
     private static string EnsureSupported(string fileName)

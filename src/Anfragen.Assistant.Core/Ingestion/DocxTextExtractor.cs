@@ -1,238 +1,293 @@
-using System.Globalization;
 using System.Text;
+using System.Xml;
 using Anfragen.Assistant.Documents;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Anfragen.Assistant.Ingestion;
 
 /// <summary>
-/// Extracts a Word document as one line per paragraph and one tab-separated line per table row. Automatic list
-/// numbering is not in the text of a .docx, so the numbers ("1.", "2)", "a)") are rebuilt from the numbering
-/// definitions: real inquiries number their questions with Word's automatic lists.
+/// Extracts a Word document as one line per paragraph and one tab-separated line per table row, with the numbers of
+/// automatic lists rebuilt (<see cref="DocxNumbering"/>): real inquiries number their questions with Word's lists.
+/// The main part is read as a stream of XML nodes, never as a document tree, and text is taken in chunks, so a part
+/// that inflates to hundreds of megabytes is refused at the limits of <see cref="IngestionLimits"/> with a few
+/// megabytes in memory.
 /// </summary>
 internal static class DocxTextExtractor
 {
-    public static string Extract(byte[] content, string source, CancellationToken cancellationToken)
+    private const string Unreadable = "ist keine lesbare Word-Datei";
+
+    public static string Extract(byte[] content, string source, IngestionLimits limits, CancellationToken cancellationToken)
     {
-        WordprocessingDocument document;
         try
         {
-            document = WordprocessingDocument.Open(new MemoryStream(content, writable: false), isEditable: false);
+            using var package = DocxPackage.Open(content, source, limits);
+            var numbering = DocxNumbering.Read(package);
+            using var reader = package.OpenXml(package.MainPart);
+            return new BodyWalker(reader, numbering, source, limits, cancellationToken).Run();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (XmlException ex)
         {
-            throw new DocumentReadException(source, $"ist keine lesbare Word-Datei (.docx beschädigt oder kein Word-Dokument: {ex.Message})", ex);
+            throw new DocumentReadException(source, $"{Unreadable} (beschädigter Inhalt: XML-Fehler in Zeile {ex.LineNumber})", ex);
         }
-
-        using (document)
+        catch (InvalidDataException ex)
         {
-            try
-            {
-                var body = document.MainDocumentPart?.Document?.Body
-                    ?? throw new DocumentReadException(source, "ist keine lesbare Word-Datei (kein Dokumentinhalt)");
-                var numbering = new ListNumbering(document.MainDocumentPart);
-                var text = new StringBuilder();
-                AppendBlocks(body.ChildElements, text, numbering, cancellationToken);
-                return text.ToString();
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException and not DocumentReadException)
-            {
-                throw new DocumentReadException(source, $"ist keine lesbare Word-Datei (beschädigter Inhalt: {ex.Message})", ex);
-            }
+            throw new DocumentReadException(source, $"{Unreadable} (beschädigtes ZIP-Archiv)", ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not DocumentReadException and not OutOfMemoryException)
+        {
+            throw new DocumentReadException(source, $"{Unreadable} (beschädigter Inhalt)", ex);
         }
     }
 
-    private static void AppendBlocks(OpenXmlElementList elements, StringBuilder text, ListNumbering numbering, CancellationToken cancellationToken)
+    /// <summary>One pass over the main part's nodes; state for the open paragraph, run and tables.</summary>
+    private sealed class BodyWalker(XmlReader reader, DocxNumbering numbering, string source, IngestionLimits limits, CancellationToken cancellationToken)
     {
-        foreach (var element in elements)
+        private readonly StringBuilder _output = new();
+        private readonly StringBuilder _paragraph = new();
+        private readonly Stack<int> _runs = new();
+        private readonly Stack<Table> _tables = new();
+        private readonly char[] _chunk = new char[8192];
+        private long _chars;
+        private int _paragraphDepth = -1;
+        private bool _inProperties;
+        private bool _inNumbering;
+        private int _numId;
+        private int _level;
+        private string? _styleId;
+
+        public string Run()
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            switch (element)
+            reader.MoveToContent();
+            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "document" || !DocxXml.IsWord(reader))
             {
-                case Paragraph paragraph:
-                    text.Append(numbering.MarkerFor(paragraph)).Append(ParagraphText(paragraph)).Append('\n');
+                throw new DocumentReadException(source, $"{Unreadable} (kein Word-Dokument: der Hauptteil ist „{reader.LocalName}“)");
+            }
+
+            var positioned = false;
+            var nodes = 0;
+            while (positioned || reader.Read())
+            {
+                positioned = false;
+                if (reader.EOF)
+                {
                     break;
-                case Table table:
-                    foreach (var row in table.Elements<TableRow>())
+                }
+
+                if (++nodes % 4096 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                if (reader.Depth > limits.MaxNestingDepth)
+                {
+                    throw LimitExceeded.Depth(source, limits.MaxNestingDepth);
+                }
+
+                if (reader.NodeType == XmlNodeType.Element)
+                {
+                    if (IsSkipped())
                     {
-                        var cells = row.Elements<TableCell>()
-                            .Select(cell => string.Join(' ', cell.Elements<Paragraph>().Select(p => numbering.MarkerFor(p) + ParagraphText(p)).Where(t => t.Length > 0)));
-                        text.Append(string.Join('\t', cells)).Append('\n');
+                        reader.Skip();
+                        positioned = true;
+                        continue;
                     }
 
-                    text.Append('\n');
-                    break;
-                case SdtBlock sdt when sdt.SdtContentBlock is not null:
-                    AppendBlocks(sdt.SdtContentBlock.ChildElements, text, numbering, cancellationToken);
-                    break;
-            }
-        }
-    }
-
-    private static string ParagraphText(Paragraph paragraph)
-    {
-        var text = new StringBuilder();
-        foreach (var element in paragraph.Descendants())
-        {
-            switch (element)
-            {
-                case Text t:
-                    text.Append(t.Text);
-                    break;
-                case TabChar:
-                    text.Append('\t');
-                    break;
-                case Break or CarriageReturn:
-                    text.Append('\n');
-                    break;
-                case NoBreakHyphen:
-                    text.Append('-');
-                    break;
-            }
-        }
-
-        return text.ToString();
-    }
-
-    /// <summary>Counts automatic list items per list instance and renders their level text ("%1.", "%1)", "%2)").</summary>
-    private sealed class ListNumbering(MainDocumentPart? part)
-    {
-        private const int MaxStyleDepth = 10;
-
-        private readonly Numbering? _numbering = part?.NumberingDefinitionsPart?.Numbering;
-        private readonly Styles? _styles = part?.StyleDefinitionsPart?.Styles;
-        private readonly Dictionary<int, int?[]> _counters = [];
-
-        public string MarkerFor(Paragraph paragraph)
-        {
-            if (_numbering is null || !TryGetNumbering(paragraph, out var numId, out var level) || numId == 0)
-            {
-                return string.Empty;
-            }
-
-            var instance = _numbering.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numId);
-            var abstractId = instance?.AbstractNumId?.Val?.Value;
-            var definition = _numbering.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId);
-            if (instance is null || definition is null)
-            {
-                return string.Empty;
-            }
-
-            var levels = Enumerable.Range(0, 9).Select(i => FindLevel(definition, i)).ToArray();
-            var counters = _counters.TryGetValue(numId, out var existing) ? existing : _counters[numId] = new int?[9];
-            level = Math.Clamp(level, 0, 8);
-            counters[level] = (counters[level] ?? StartOf(instance, levels[level], level) - 1) + 1;
-            for (var deeper = level + 1; deeper < 9; deeper++)
-            {
-                counters[deeper] = null;
-            }
-
-            var current = levels[level];
-            var format = current?.NumberingFormat?.Val?.Value;
-            var levelText = current?.LevelText?.Val?.Value ?? "%" + (level + 1).ToString(CultureInfo.InvariantCulture) + ".";
-            if (format == NumberFormatValues.Bullet)
-            {
-                return levelText.Trim() is "-" or "–" or "—" ? "- " : "• ";
-            }
-
-            if (format == NumberFormatValues.None)
-            {
-                return string.Empty;
-            }
-
-            var marker = new StringBuilder(levelText);
-            for (var i = 0; i <= level; i++)
-            {
-                var value = counters[i] ?? StartOf(instance, levels[i], i);
-                marker.Replace("%" + (i + 1).ToString(CultureInfo.InvariantCulture), Format(value, levels[i]?.NumberingFormat?.Val?.Value));
-            }
-
-            return marker.ToString().Trim() + " ";
-        }
-
-        private static Level? FindLevel(AbstractNum definition, int index) =>
-            definition.Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == index);
-
-        private static int StartOf(NumberingInstance instance, Level? level, int index)
-        {
-            var overridden = instance.Elements<LevelOverride>()
-                .FirstOrDefault(o => o.LevelIndex?.Value == index)?.StartOverrideNumberingValue?.Val?.Value;
-            return overridden ?? level?.StartNumberingValue?.Val?.Value ?? 1;
-        }
-
-        private static string Format(int value, NumberFormatValues? format)
-        {
-            if (format == NumberFormatValues.LowerLetter)
-            {
-                return Letters(value).ToLowerInvariant();
-            }
-
-            if (format == NumberFormatValues.UpperLetter)
-            {
-                return Letters(value);
-            }
-
-            if (format == NumberFormatValues.LowerRoman)
-            {
-                return Roman(value).ToLowerInvariant();
-            }
-
-            return format == NumberFormatValues.UpperRoman ? Roman(value) : value.ToString(CultureInfo.InvariantCulture);
-        }
-
-        private static string Letters(int value)
-        {
-            // Word repeats the letter after z: a … z, aa … zz.
-            var index = Math.Max(1, value) - 1;
-            return new string((char)('A' + (index % 26)), (index / 26) + 1);
-        }
-
-        private static string Roman(int value)
-        {
-            (int Value, string Symbol)[] numerals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
-            var result = new StringBuilder();
-            var remaining = Math.Clamp(value, 1, 3999);
-            foreach (var (number, symbol) in numerals)
-            {
-                while (remaining >= number)
+                    if (DocxXml.IsWord(reader))
+                    {
+                        Start();
+                    }
+                }
+                else if (reader.NodeType == XmlNodeType.EndElement && DocxXml.IsWord(reader))
                 {
-                    result.Append(symbol);
-                    remaining -= number;
+                    End(reader.LocalName, reader.Depth);
                 }
             }
 
-            return result.ToString();
+            return _output.ToString();
         }
 
-        private bool TryGetNumbering(Paragraph paragraph, out int numId, out int level)
+        // A Fallback repeats its Choice (text boxes twice); tracked changes hold old properties and moved or deleted text.
+        private bool IsSkipped() =>
+            (reader.NamespaceURI == DocxXml.MarkupCompatibility && reader.LocalName == "Fallback")
+            || (DocxXml.IsWord(reader) && reader.LocalName is "pPrChange" or "rPrChange" or "del" or "moveFrom");
+
+        private void Start()
         {
-            var direct = paragraph.ParagraphProperties?.NumberingProperties;
-            numId = direct?.NumberingId?.Val?.Value ?? -1;
-            level = direct?.NumberingLevelReference?.Val?.Value ?? -1;
-
-            // List styles ("Listennummer") carry the numbering in the style, possibly inherited.
-            var styleId = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
-            for (var depth = 0; (numId < 0 || level < 0) && styleId is not null && _styles is not null && depth < MaxStyleDepth; depth++)
+            var depth = reader.Depth;
+            var empty = reader.IsEmptyElement;
+            switch (reader.LocalName)
             {
-                var style = _styles.Elements<Style>().FirstOrDefault(s => s.StyleId?.Value == styleId);
-                var fromStyle = style?.StyleParagraphProperties?.NumberingProperties;
-                if (numId < 0 && fromStyle?.NumberingId?.Val?.Value is { } styleNumId)
+                case "p" when _paragraphDepth < 0:
+                    _paragraphDepth = depth;
+                    _paragraph.Clear();
+                    (_numId, _level, _styleId, _inProperties, _inNumbering) = (-1, -1, null, false, false);
+                    if (empty)
+                    {
+                        EndParagraph();
+                    }
+
+                    break;
+                case "p" when _paragraph.Length > 0 && !char.IsWhiteSpace(_paragraph[^1]):
+                    // A paragraph of a text box inside this one: its text follows, separated by a space.
+                    Append(" ");
+                    break;
+                case "pPr" when depth == _paragraphDepth + 1:
+                    _inProperties = !empty;
+                    break;
+                case "pStyle" when _inProperties && depth == _paragraphDepth + 2:
+                    _styleId = DocxXml.Value(reader);
+                    break;
+                case "numPr" when _inProperties && depth == _paragraphDepth + 2:
+                    _inNumbering = !empty;
+                    break;
+                case "numId" when _inNumbering && depth == _paragraphDepth + 3:
+                    _numId = DocxXml.IntAttribute(reader, "val") ?? -1;
+                    break;
+                case "ilvl" when _inNumbering && depth == _paragraphDepth + 3:
+                    _level = DocxXml.IntAttribute(reader, "val") ?? -1;
+                    break;
+                case "r" when !empty:
+                    _runs.Push(depth);
+                    break;
+                case "t" when _paragraphDepth >= 0 && !empty:
+                    ReadText(depth);
+                    break;
+                case "tab" when InRun(depth):
+                    Append("\t");
+                    break;
+                case "br" or "cr" when InRun(depth):
+                    Append("\n");
+                    break;
+                case "noBreakHyphen" when InRun(depth):
+                    Append("-");
+                    break;
+                case "tbl" when _paragraphDepth < 0 && !empty:
+                    _tables.Push(new Table(depth));
+                    break;
+                case "tr" when _paragraphDepth < 0 && _tables.TryPeek(out var table) && depth == table.Depth + 1:
+                    table.Row = [];
+                    break;
+                case "tc" when _paragraphDepth < 0 && _tables.TryPeek(out var table) && depth == table.Depth + 2:
+                    table.Cell = [];
+                    break;
+            }
+        }
+
+        private void End(string name, int depth)
+        {
+            switch (name)
+            {
+                case "p" when depth == _paragraphDepth:
+                    EndParagraph();
+                    break;
+                case "pPr" when depth == _paragraphDepth + 1:
+                    _inProperties = false;
+                    break;
+                case "numPr" when depth == _paragraphDepth + 2:
+                    _inNumbering = false;
+                    break;
+                case "r" when _runs.TryPeek(out var run) && run == depth:
+                    _runs.Pop();
+                    break;
+                case "tc" when _tables.TryPeek(out var table) && depth == table.Depth + 2 && table.Cell is not null:
+                    (table.Row ??= []).Add(string.Join(' ', table.Cell));
+                    table.Cell = null;
+                    break;
+                case "tr" when _tables.TryPeek(out var table) && depth == table.Depth + 1 && table.Row is not null:
+                    EmitBlock(string.Join('\t', table.Row));
+                    table.Row = null;
+                    break;
+                case "tbl" when _tables.TryPeek(out var table) && depth == table.Depth:
+                    _tables.Pop();
+                    if (_tables.Count == 0)
+                    {
+                        Emit("\n");
+                    }
+
+                    break;
+            }
+        }
+
+        private void EndParagraph()
+        {
+            _paragraphDepth = -1;
+            var marker = numbering.MarkerFor(_numId, _level, _styleId);
+            Count(marker.Length);
+            EmitBlock(marker + _paragraph);
+            _paragraph.Clear();
+        }
+
+        /// <summary>A paragraph or a table row: into the innermost open table cell (nested tables), else onto a line of its own.</summary>
+        private void EmitBlock(string text)
+        {
+            var cell = _tables.Select(t => t.Cell).FirstOrDefault(c => c is not null);
+            if (cell is not null)
+            {
+                if (text.Length > 0)
                 {
-                    numId = styleNumId;
+                    cell.Add(text);
                 }
 
-                if (level < 0 && fromStyle?.NumberingLevelReference?.Val?.Value is { } styleLevel)
-                {
-                    level = styleLevel;
-                }
-
-                styleId = style?.BasedOn?.Val?.Value;
+                return;
             }
 
-            level = Math.Max(level, 0);
-            return numId >= 0;
+            Emit(text);
+            Emit("\n");
+        }
+
+        private void Emit(string text)
+        {
+            Count(text.Length);
+            _output.Append(text);
+        }
+
+        private bool InRun(int depth) => _paragraphDepth >= 0 && _runs.TryPeek(out var run) && depth == run + 1;
+
+        private void ReadText(int depth)
+        {
+            while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+            {
+                if (reader.NodeType is not (XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace))
+                {
+                    continue;
+                }
+
+                if (!reader.CanReadValueChunk)
+                {
+                    Append(reader.Value);
+                    continue;
+                }
+
+                int read;
+                while ((read = reader.ReadValueChunk(_chunk, 0, _chunk.Length)) > 0)
+                {
+                    Append(_chunk.AsSpan(0, read));
+                }
+            }
+        }
+
+        private void Append(ReadOnlySpan<char> text)
+        {
+            Count(text.Length);
+            _paragraph.Append(text);
+        }
+
+        // Everything buffered (paragraph, cells, rows) ends up in the output, so counting each character once bounds it all.
+        private void Count(int characters)
+        {
+            _chars += characters;
+            if (_chars > limits.MaxTextChars)
+            {
+                throw LimitExceeded.Text(source, limits.MaxTextChars);
+            }
+        }
+
+        private sealed class Table(int depth)
+        {
+            public int Depth { get; } = depth;
+
+            public List<string>? Row { get; set; }
+
+            public List<string>? Cell { get; set; }
         }
     }
 }

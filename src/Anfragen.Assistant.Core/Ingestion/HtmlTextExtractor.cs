@@ -7,7 +7,9 @@ namespace Anfragen.Assistant.Ingestion;
 /// <summary>
 /// A small HTML tokenizer that keeps what a reader sees: block elements become line breaks, table cells are
 /// separated by tabs, ordered lists get their numbers ("1."), unordered lists a dash, entities are decoded,
-/// and script, style, template and head content is dropped.
+/// and script, style, template and head content is dropped. Bounded while it reads: the extracted text by
+/// <see cref="IngestionLimits.MaxTextChars"/>, the element nesting by <see cref="IngestionLimits.MaxNestingDepth"/>
+/// (<see cref="HtmlNesting"/> closes elements the way browsers do, so unclosed &lt;p&gt; and &lt;li&gt; do not count).
 /// </summary>
 internal static class HtmlTextExtractor
 {
@@ -29,10 +31,11 @@ internal static class HtmlTextExtractor
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "pre",
     };
 
-    public static string ToPlainText(string html)
+    public static string ToPlainText(string html, string source, IngestionLimits limits)
     {
-        var output = new StringBuilder(html.Length / 2);
+        var output = new StringBuilder(Math.Min(html.Length / 2, limits.MaxTextChars));
         var lists = new Stack<ListState>();
+        var nesting = new HtmlNesting(source, limits.MaxNestingDepth);
         var preDepth = 0;
         var position = 0;
         while (position < html.Length)
@@ -42,6 +45,10 @@ internal static class HtmlTextExtractor
             if (textEnd > position)
             {
                 AppendText(output, html.AsSpan(position, textEnd - position), preDepth > 0);
+                if (output.Length > limits.MaxTextChars)
+                {
+                    throw LimitExceeded.Text(source, limits.MaxTextChars);
+                }
             }
 
             if (lt < 0)
@@ -49,13 +56,13 @@ internal static class HtmlTextExtractor
                 break;
             }
 
-            position = ReadMarkup(html, lt, output, lists, ref preDepth);
+            position = ReadMarkup(html, lt, output, lists, nesting, ref preDepth);
         }
 
         return Tidy(output.ToString());
     }
 
-    private static int ReadMarkup(string html, int lt, StringBuilder output, Stack<ListState> lists, ref int preDepth)
+    private static int ReadMarkup(string html, int lt, StringBuilder output, Stack<ListState> lists, HtmlNesting nesting, ref int preDepth)
     {
         if (string.CompareOrdinal(html, lt, "<!--", 0, 4) == 0)
         {
@@ -90,6 +97,7 @@ internal static class HtmlTextExtractor
             return end < 0 ? html.Length : end + 1;
         }
 
+        nesting.Apply(name, closing, selfClosing: attributes.EndsWith('/'));
         ApplyTag(name.ToLowerInvariant(), closing, attributes, output, lists, ref preDepth);
         return next;
     }

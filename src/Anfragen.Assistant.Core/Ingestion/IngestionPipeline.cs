@@ -38,8 +38,15 @@ public sealed partial class IngestionPipeline(
         var started = time.GetTimestamp();
         var documents = new List<SourceDocument>();
         var errors = new List<IngestionIssue>();
+        var warnings = new List<IngestionIssue>();
         await foreach (var item in loader.LoadAsync(paths, request.DefaultVisibility, ct).ConfigureAwait(false))
         {
+            foreach (var warning in item.Warnings)
+            {
+                LogInputWarning(item.Source, warning);
+                warnings.Add(new IngestionIssue(item.Source, warning));
+            }
+
             if (item.Document is not null)
             {
                 documents.Add(item.Document);
@@ -52,7 +59,7 @@ public sealed partial class IngestionPipeline(
         }
 
         var report = await IngestDocumentsAsync(documents, request, progress, ct).ConfigureAwait(false);
-        return report with { Errors = [.. errors, .. report.Errors], Seconds = time.GetElapsedTime(started).TotalSeconds };
+        return report with { Errors = [.. errors, .. report.Errors], Warnings = [.. warnings, .. report.Warnings], Seconds = time.GetElapsedTime(started).TotalSeconds };
     }
 
     public Task<IngestionReport> IngestDocumentsAsync(IReadOnlyList<SourceDocument> documents, IProgress<IngestionProgress>? progress = null, CancellationToken ct = default) =>
@@ -99,7 +106,20 @@ public sealed partial class IngestionPipeline(
                 continue;
             }
 
-            var chunks = chunker.Split(document);
+            IReadOnlyList<Chunk> chunks;
+            try
+            {
+                chunks = chunker.Split(document);
+            }
+            catch (DocumentReadException ex)
+            {
+                // Over the caps per document: refused before anything is embedded; the index keeps what it had.
+                LogInputError(ex.FilePath ?? document.Id, ex.Problem);
+                errors.Add(new IngestionIssue(document.Source ?? document.Id, ex.Problem));
+                progress?.Report(new IngestionProgress(Interlocked.Increment(ref done), documents.Count, chunksWritten, document.Id));
+                continue;
+            }
+
             if (chunks.Count == 0)
             {
                 skipped.Add(new IngestionIssue(document.Source ?? document.Id, $"{document.Id}: kein Text"));
@@ -276,4 +296,7 @@ public sealed partial class IngestionPipeline(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Indexiert: {New} neu, {Updated} aktualisiert, {Unchanged} unverändert, {Refused} abgelehnt, {Chunks} Abschnitte, {Errors} Fehler in {Seconds:F1} s")]
     private partial void LogIngested(int @new, int updated, int unchanged, int refused, int chunks, int errors, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Eingabe mit Warnung aufgenommen: {Source}: {Warning}")]
+    private partial void LogInputWarning(string source, string warning);
 }

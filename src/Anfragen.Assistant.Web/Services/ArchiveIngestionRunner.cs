@@ -126,9 +126,12 @@ public sealed partial class ArchiveIngestionRunner(
     internal static string Summarize(IngestionReport report)
     {
         var summary = string.Create(System.Globalization.CultureInfo.GetCultureInfo("de-DE"),
-            $"fertig: {report.New} neu, {report.Updated.Count} aktualisiert, {report.Unchanged} unverändert, {report.Refused.Count} abgelehnt, {report.Errors.Count} Fehler; {report.Chunks} Abschnitte, {report.Seconds:F1} s");
+            $"fertig: {report.New} neu, {report.Updated.Count} aktualisiert, {report.Unchanged} unverändert, {report.Refused.Count} abgelehnt, {report.Errors.Count} Fehler, {report.Warnings.Count} Warnungen; {report.Chunks} Abschnitte, {report.Seconds:F1} s");
         var replaced = report.Updated.Count == 0 ? string.Empty : $" – ersetzt: {string.Join(", ", report.Updated.Select(u => u.Id))}";
-        var problems = report.Refused.Concat(report.Errors).Take(5).Select(e => $"{Path.GetFileName(e.Source)}: {e.Reason}").ToList();
+        var problems = report.Refused.Concat(report.Errors).Select(e => $"{Path.GetFileName(e.Source)}: {e.Reason}")
+            .Concat(report.Warnings.Select(w => $"Warnung: {Path.GetFileName(w.Source)}: {w.Reason}"))
+            .Take(5)
+            .ToList();
         return summary + replaced + (problems.Count == 0 ? string.Empty : $" – {string.Join("; ", problems)}");
     }
 
