@@ -14,7 +14,9 @@ namespace Anfragen.Assistant.Fakes;
 /// <summary>A temporary directory with a real SQLite index, the deterministic embedder and the pipeline around them.</summary>
 public sealed class TestKnowledgeBase : IDisposable
 {
-    public TestKnowledgeBase(ChunkingOptions? chunking = null)
+    /// <param name="chunking">Chunk sizes; the default ones when null.</param>
+    /// <param name="limits">Input limits for the readers and the chunker's caps; the defaults when null.</param>
+    public TestKnowledgeBase(ChunkingOptions? chunking = null, IngestionLimits? limits = null)
     {
         Directory = Path.Combine(Path.GetTempPath(), "anfragen-test-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
@@ -22,7 +24,12 @@ public sealed class TestKnowledgeBase : IDisposable
         Embeddings = new EmbeddingService(Generator, Options.Create(new EmbeddingsOptions { Provider = EmbeddingProvider.OpenAICompatible, Model = Generator.ModelId, Endpoint = "http://unused", BatchSize = 8 }));
         Index = new SqliteKnowledgeIndex(Path.Combine(Directory, SqliteKnowledgeIndex.DatabaseFileName), new GermanTextAnalyzer());
         Initializer = new KnowledgeIndexInitializer(Index, Embeddings);
-        var assistant = Options.Create(new AssistantOptions { DataDirectory = Directory, MaxFileBytes = 64 * 1024 });
+        var assistant = Options.Create(new AssistantOptions { DataDirectory = Directory, MaxFileBytes = 64 * 1024, Ingestion = limits ?? new IngestionLimits() });
+        if (limits is not null)
+        {
+            chunking = (chunking ?? ChunkingOptions.Default) with { MaxTextChars = limits.MaxTextChars, MaxChunks = limits.MaxChunksPerDocument };
+        }
+
         var reader = new DocumentTextReader(assistant);
         Loader = new DocumentLoader(reader, new InquiryParser(reader), assistant);
         AppState = new AppStateDatabase(assistant);
