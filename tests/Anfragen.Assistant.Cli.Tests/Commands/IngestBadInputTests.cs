@@ -29,7 +29,7 @@ public sealed class IngestBadInputTests : IDisposable
         var result = await CliTestDirectory.RunAsync(_server.Configuration(), "ingest", folder, "--data-dir", _dir.DataDirectory);
 
         Assert.Equal(ExitCodes.InputError, result.Exit);
-        Assert.Matches(@"Dokumente indexiert\s*│\s*1", result.Output);
+        Assert.Matches(@"Neu\s*│\s*1", result.Output);
         Assert.Matches(@"Warnungen\s*│\s*1", result.Output);
         var output = Unwrapped(result.Output);
         Assert.Contains($"Warnung: {Path.Combine(folder, "bytes.txt")}: enthält 1 ungültige UTF-8-Bytefolge (erste in Zeile 3)", output, StringComparison.Ordinal);
