@@ -71,7 +71,7 @@ measure() {
     code=-
   fi
   reason=$(grep -E "^(Fehler|Warnung):" "$out" | head -3 | sed "s|$inputs/||g" | cut -c1-150 | paste -sd '|' - || true)
-  [ -n "$reason" ] || reason=$(grep -E "Dokumente indexiert" "$out" | tr -s ' ' | head -1 || true)
+  [ -n "$reason" ] || reason=$(grep -E "│ (Neu|Fehler) " "$out" | tr -s ' ' | paste -sd ' ' - || true)
   [ -n "$reason" ] || reason=$(grep -v '^\s*$' "$out" | head -2 | cut -c1-150 | paste -sd '|' - || true)
   printf '%-36s %24s %9s %5s  %s\n' "$label" "$peak" "$seconds" "$code" "$reason"
   rm -rf "$data"
@@ -83,9 +83,10 @@ for file in bombe-300mb-absaetze.docx bombe-300mb-ein-lauf.docx bombe-300mb-inha
   size=$(du -k "$inputs/$file" | cut -f1)
   measure "$file (${size} KB)" "$inputs/$file"
 done
-# The same bombs with the size and ratio checks switched off: the text cap has to stop them while they stream.
+# The same .docx bombs with the size and ratio checks switched off: the text cap has to stop them while they stream.
+# (The .pdf bomb is not run that way: PdfPig then decodes and parses the whole 300 MB stream; measured once,
+# it passed 4 GB after 4 minutes and was killed.)
 unbounded=(Anfragen__Ingestion__MaxDecompressedBytes=17179869184 Anfragen__Ingestion__MaxCompressionRatio=1000000)
 measure "bombe-300mb-absaetze.docx, text cap only" "${unbounded[@]}" "$inputs/bombe-300mb-absaetze.docx"
 measure "bombe-300mb-ein-lauf.docx, text cap only" "${unbounded[@]}" "$inputs/bombe-300mb-ein-lauf.docx"
-measure "bombe-300mb-inhalt.pdf, page cap only" "${unbounded[@]}" "$inputs/bombe-300mb-inhalt.pdf"
 measure "batch: all of them" "$inputs"

@@ -25,13 +25,13 @@ internal sealed class DocxNumbering
         if (package.NumberingPart is { } numberingPart)
         {
             using var reader = package.OpenXml(numberingPart);
-            numbering.ReadDefinitions(reader);
+            numbering.ReadDefinitions(reader, package);
         }
 
         if (package.StylesPart is { } stylesPart)
         {
             using var reader = package.OpenXml(stylesPart);
-            numbering.ReadStyles(reader);
+            numbering.ReadStyles(reader, package);
         }
 
         return numbering;
@@ -90,7 +90,7 @@ internal sealed class DocxNumbering
     private static int StartOf(Instance instance, LevelDefinition?[] levels, int index) =>
         instance.StartOverrides.TryGetValue(index, out var start) ? start : levels[index]?.Start ?? 1;
 
-    private void ReadDefinitions(XmlReader reader)
+    private void ReadDefinitions(XmlReader reader, DocxPackage package)
     {
         LevelDefinition?[]? abstractLevels = null;
         Instance? instance = null;
@@ -98,6 +98,7 @@ internal sealed class DocxNumbering
         var overrideLevel = -1;
         while (reader.Read())
         {
+            package.CheckDepth(reader);
             if (reader.NodeType != XmlNodeType.Element || !DocxXml.IsWord(reader))
             {
                 continue;
@@ -167,11 +168,12 @@ internal sealed class DocxNumbering
         }
     }
 
-    private void ReadStyles(XmlReader reader)
+    private void ReadStyles(XmlReader reader, DocxPackage package)
     {
         StyleNumbering? style = null;
         while (reader.Read())
         {
+            package.CheckDepth(reader);
             if (reader.NodeType != XmlNodeType.Element || !DocxXml.IsWord(reader))
             {
                 continue;

@@ -93,6 +93,15 @@ internal sealed class DocxPackage : IDisposable
         });
     }
 
+    /// <summary>Refuses XML nested deeper than <see cref="IngestionLimits.MaxNestingDepth"/>; call for every node read.</summary>
+    public void CheckDepth(XmlReader reader)
+    {
+        if (reader.Depth > _limits.MaxNestingDepth)
+        {
+            throw LimitExceeded.Depth(_source, _limits.MaxNestingDepth);
+        }
+    }
+
     public void Dispose() => _archive.Dispose();
 
     private void FindParts()
@@ -118,6 +127,7 @@ internal sealed class DocxPackage : IDisposable
         using var reader = OpenXml(part);
         while (reader.Read())
         {
+            CheckDepth(reader);
             if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "Relationship" || reader.GetAttribute("TargetMode") == "External")
             {
                 continue;

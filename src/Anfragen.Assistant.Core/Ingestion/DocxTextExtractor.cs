@@ -62,32 +62,32 @@ internal static class DocxTextExtractor
                 throw new DocumentReadException(source, $"{Unreadable} (kein Word-Dokument: der Hauptteil ist „{reader.LocalName}“)");
             }
 
-            var positioned = false;
+            // Skipped subtrees are read node by node too (XmlReader.Skip would not let the depth be checked inside them).
+            var skipUntil = -1;
             var nodes = 0;
-            while (positioned || reader.Read())
+            while (reader.Read())
             {
-                positioned = false;
-                if (reader.EOF)
-                {
-                    break;
-                }
-
                 if (++nodes % 4096 == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                if (reader.Depth > limits.MaxNestingDepth)
+                CheckDepth();
+                if (skipUntil >= 0)
                 {
-                    throw LimitExceeded.Depth(source, limits.MaxNestingDepth);
+                    if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == skipUntil)
+                    {
+                        skipUntil = -1;
+                    }
+
+                    continue;
                 }
 
                 if (reader.NodeType == XmlNodeType.Element)
                 {
                     if (IsSkipped())
                     {
-                        reader.Skip();
-                        positioned = true;
+                        skipUntil = reader.IsEmptyElement ? -1 : reader.Depth;
                         continue;
                     }
 
@@ -246,6 +246,7 @@ internal static class DocxTextExtractor
         {
             while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
             {
+                CheckDepth();
                 if (reader.NodeType is not (XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace))
                 {
                     continue;
@@ -262,6 +263,14 @@ internal static class DocxTextExtractor
                 {
                     Append(_chunk.AsSpan(0, read));
                 }
+            }
+        }
+
+        private void CheckDepth()
+        {
+            if (reader.Depth > limits.MaxNestingDepth)
+            {
+                throw LimitExceeded.Depth(source, limits.MaxNestingDepth);
             }
         }
 

@@ -100,6 +100,19 @@ public sealed class BoundedReadingTests : IDisposable
     }
 
     [Fact]
+    public async Task Nesting_inside_a_part_that_is_skipped_is_bounded_too()
+    {
+        var path = _temp.File("tief-im-fallback.docx");
+        var deep = string.Concat(Enumerable.Repeat("<w:r>", 300)) + string.Concat(Enumerable.Repeat("</w:r>", 300));
+        BadInputs.WriteDocxBody(path, $"<w:p><w:r><w:t>Sichtbar</w:t><mc:AlternateContent><mc:Fallback>{deep}</mc:Fallback></mc:AlternateContent></w:r></w:p>");
+
+        var error = await RefusedAsync(path, l => l.MaxNestingDepth = 100);
+
+        Assert.Contains("tiefer als 100 Ebenen", error.Problem, StringComparison.Ordinal);
+        Assert.Equal("Sichtbar\n", await CreateReader().ReadTextAsync(path, Ct));
+    }
+
+    [Fact]
     public async Task A_docx_keeps_tables_text_boxes_once_and_skips_deleted_text()
     {
         var path = _temp.File("inhalt.docx");
