@@ -22,6 +22,11 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         var page = staff.Page;
         await page.ClickAsync("[data-testid=new-inquiry]");
         await staff.WaitInteractiveAsync();
+
+        // The upload and paste inputs carry labels; the H1 focused after navigation shows no focus ring.
+        Assert.Equal("inquiry-file", await page.GetByLabel("Datei der Anfrage").GetAttributeAsync("data-testid"));
+        Assert.Equal("inquiry-text", await page.GetByLabel("Text der Anfrage").GetAttributeAsync("data-testid"));
+        Assert.Equal("none", await page.EvaluateAsync<string>("() => { const h = document.querySelector('h1'); h.setAttribute('tabindex', '-1'); h.focus(); return getComputedStyle(h).outlineStyle; }"));
         var upload = Stopwatch.StartNew();
         await page.Locator("[data-testid=inquiry-file]").SetInputFilesAsync(Path.Combine(RepositoryPaths.Data, "new", "2026-04_anfrage_radverkehr_fahrradparkhaus.txt"));
         await page.Locator("[data-testid=inquiry-preview]").WaitForAsync();
@@ -166,6 +171,7 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? string.Empty);
         await using var staff = await BrowserSession.SignInAsync(fixture, Users.Staff);
         await staff.GotoAsync("/chat");
+        Assert.Equal("chat-question", await staff.Page.GetByLabel("Ihre Frage an das Archiv").GetAttributeAsync("data-testid"));
 
         // The earlier conversation (other flows of this user) is shown first; the new answer is the one after it.
         await staff.Page.Locator("[data-testid=chat-question]:enabled").WaitForAsync();

@@ -32,6 +32,26 @@ public sealed class SampleArchiveIngestionTests
         Assert.True(File.Exists(runner.SampleMarkerPath), $"the sample run did not finish: {status.Current}");
         Assert.True(File.Exists(runner.SampleStartedPath));
         Assert.True(statistics.Documents > 80, $"{statistics.Documents} documents");
+
+        // It was the first ingestion into an empty archive: while it ran, search and chat said so.
+        Assert.True(status.Current.BuildsArchive);
+        Assert.Null(status.Current.BuildingNotice);
+    }
+
+    [Fact]
+    public void While_the_first_ingestion_runs_the_notice_says_how_far_it_is()
+    {
+        var status = new IngestionStatus(TimeProvider.System);
+        status.Start("Beispielarchiv");
+        status.Progress("3/10 Dokumente", 3, 10);
+        Assert.Null(status.Current.BuildingNotice);
+
+        status.BuildingArchive();
+        status.Progress("4/10 Dokumente", 4, 10);
+        Assert.Equal("Archiv wird aufgebaut (4 von 10 Dokumenten)", status.Current.BuildingNotice);
+
+        status.Finish("fertig");
+        Assert.Null(status.Current.BuildingNotice);
     }
 
     /// <summary>The app as on a fresh machine: an empty data directory and the sample ingestion on.</summary>
