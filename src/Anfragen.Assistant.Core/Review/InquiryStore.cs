@@ -99,7 +99,7 @@ public sealed class InquiryStore(AppStateDatabase database, IOptions<ReviewOptio
                    i.due_date, i.assignee_json,
                    (SELECT COUNT(*) FROM app_answers a WHERE a.inquiry_id = i.id),
                    (SELECT COUNT(*) FROM app_answers a WHERE a.inquiry_id = i.id AND a.status = $approved),
-                   (SELECT COUNT(*) FROM app_answers a WHERE a.inquiry_id = i.id AND a.status <> $open),
+                   (SELECT COUNT(*) FROM app_answers a WHERE a.inquiry_id = i.id AND (a.status <> $open OR a.mode IS NOT NULL)),
                    (SELECT COUNT(*) FROM app_answers a WHERE a.inquiry_id = i.id AND a.status = $rejected),
                    (SELECT COUNT(*) FROM app_answers a WHERE a.inquiry_id = i.id AND a.status = $submitted),
                    (SELECT COUNT(*) FROM app_answers a WHERE a.inquiry_id = i.id AND a.status = $edited),

@@ -17,7 +17,7 @@ public sealed record InquirySummary
     public required int QuestionCount { get; init; }
     public required int ApprovedCount { get; init; }
 
-    /// <summary>Answers that have a text or draft (not <see cref="AnswerStatus.Open"/>).</summary>
+    /// <summary>Answers drafted already (also those the drafter found nothing for) or worked on.</summary>
     public required int DraftedCount { get; init; }
     public required int RejectedCount { get; init; }
     public int SubmittedCount { get; init; }

@@ -125,13 +125,15 @@ public sealed partial class ReviewService
         var now = timeProvider.GetUtcNow();
         if (!HoldsPersonsText(answer))
         {
-            if (answer.Status != AnswerStatus.Open && draft.Draft == answer.Text && draft.Note == answer.Note)
+            if (answer.Mode is not null && draft.Draft == answer.Text && draft.Note == answer.Note)
             {
                 return (ReviewResult.Ok(answer, $"Frage {answer.Number}: Der neue Entwurf ist derselbe wie der bisherige."), false);
             }
 
             // Compare-and-set on the version read before drafting: a person who saved meanwhile keeps their text.
-            var change = AnswerChange.FromDraft(draft, AnswerStatus.Proposed, actor.UserName, now);
+            // Nothing found: the answer stays open (the Fachbereich must supply it), with the note saying so.
+            var status = string.IsNullOrWhiteSpace(draft.Draft) ? AnswerStatus.Open : AnswerStatus.Proposed;
+            var change = AnswerChange.FromDraft(draft, status, actor.UserName, now);
             var (updated, stored) = await answers.UpdateAnswerAsync(answer.InquiryId, answer.Number, answer.Version, change, cancellationToken).ConfigureAwait(false);
             if (stored is null)
             {

@@ -80,6 +80,8 @@ public sealed class ReviewServiceWorkflowTests
         var id = (await review.CreateInquiryAsync(Clerk, DraftingArchive.NewInquiry, "test", Ct)).Inquiry!.Id;
         var drafted = (await review.DraftAsync(Clerk, id, 3, Ct))[0].Answer!;
         Assert.Equal(string.Empty, drafted.Text);
+        Assert.Equal(AnswerStatus.Open, drafted.Status);
+        Assert.NotNull(drafted.Mode);
         Assert.Equal(ExtractiveDrafter.NothingFound, drafted.Note);
         Assert.Equal(ReviewOutcome.Invalid, (await review.SubmitAsync(Clerk, id, 3, drafted.Version, Ct)).Outcome);
 

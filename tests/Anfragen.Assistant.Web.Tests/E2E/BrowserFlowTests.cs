@@ -37,7 +37,7 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
 
         await page.ClickAsync("[data-testid=confirm-inquiry]");
         await page.WaitForFunctionAsync(
-            "n => document.querySelectorAll('[data-testid^=answer-][data-status]:not([data-status=Open])').length === n && !document.querySelector('[data-testid=drafting]')",
+            "n => document.querySelectorAll('[data-testid^=answer-][data-drafted=yes]').length === n && !document.querySelector('[data-testid=drafting]')",
             questions,
             new() { Timeout = 120_000 });
         var allDraftsMs = upload.ElapsedMilliseconds;

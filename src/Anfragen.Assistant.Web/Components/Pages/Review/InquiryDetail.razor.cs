@@ -34,6 +34,8 @@ public sealed partial class InquiryDetail
     /// <summary>Questions never drafted yet (an answer the drafter found nothing for is not missing a draft).</summary>
     private int Missing => _answers?.Count(a => a.Status == AnswerStatus.Open && a.Mode is null) ?? 0;
 
+    private int NothingFound => _answers?.Count(a => a.Mode is not null && string.IsNullOrWhiteSpace(a.Text)) ?? 0;
+
     private int Submitted => _answers?.Count(a => a.Status == AnswerStatus.Submitted) ?? 0;
 
     private bool Overdue => _record?.Deadline is { } due && due < Time.Today && !AllApproved;
