@@ -41,6 +41,10 @@ public sealed class StellungnahmeComposerTests
         // A marker in front of a passage (drafts stored before version 2) moves behind it.
         Assert.Equal("Die Beleuchtung wird ergänzt. (vgl. Ds. 24-11001-01)", CitationReferences.Apply("[1] Die Beleuchtung wird ergänzt.", citations, CitationStyle.Reference));
 
+        // A passage of an earlier letter that already names its source gets one list, each source once.
+        Assert.Equal("Es wird ergänzt (vgl. Ds. 23-22640; Ds. 24-11001-01).", CitationReferences.Apply("Es wird ergänzt (vgl. Ds. 23-22640) [1].", citations, CitationStyle.Reference));
+        Assert.Equal("Es wird ergänzt. (vgl. Ds. 24-11001-01)", CitationReferences.Apply("Es wird ergänzt. (vgl. Ds. 24-11001-01) [1]", citations, CitationStyle.Reference));
+
         // Brackets that are no citation markers stay.
         Assert.Equal("Im Jahr [2019] laut Anlage [A].", CitationReferences.Apply("Im Jahr [2019] laut Anlage [A].", citations, CitationStyle.Reference));
     }

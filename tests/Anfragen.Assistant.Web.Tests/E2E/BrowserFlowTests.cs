@@ -102,6 +102,9 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         }
 
         Assert.True(confirmed > 0, "at least one untouched proposal was approved with confirmation");
+
+        // Approved, the assistant's hint is gone from every answer.
+        Assert.Equal(0, await reviewer.Page.Locator("[data-testid^=note-]").CountAsync());
         await reviewer.Page.ClickAsync("[data-testid=show-stellungnahme]");
         await reviewer.Page.Locator("[data-testid=stellungnahme]").WaitForAsync();
         var letter = await reviewer.Page.Locator("[data-testid=stellungnahme]").InnerTextAsync();

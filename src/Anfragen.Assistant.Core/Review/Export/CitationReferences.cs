@@ -28,7 +28,14 @@ public static partial class CitationReferences
         }
 
         text = MarkerGroup().Replace(text, m => Reference(m.Value, citations, style));
-        return leading is { Length: > 0 } ? text + leading : text;
+        text = leading is { Length: > 0 } ? text + leading : text;
+
+        // A passage taken from an earlier letter may already end in "(vgl. …)": one reference list, not two in a row.
+        return AdjacentReferences().Replace(text, m =>
+        {
+            var names = m.Groups["a"].Value.Split("; ").Concat(m.Groups["b"].Value.Split("; ")).Distinct(StringComparer.Ordinal);
+            return $"(vgl. {string.Join("; ", names)}){m.Groups[1].Value}";
+        });
     }
 
     /// <summary>"Ds. 23-10230-01" for a paper with a Drucksache number, else its title in German quotes.</summary>
@@ -62,6 +69,9 @@ public static partial class CitationReferences
 
     [GeneratedRegex(@"\d{1,3}")]
     private static partial Regex Number();
+
+    [GeneratedRegex(@"\(vgl\. (?<a>[^()\n]+)\)([.,;]?)[ \t]*\(vgl\. (?<b>[^()\n]+)\)")]
+    private static partial Regex AdjacentReferences();
 
     // "23-10230-01", "25-26577", "1656/12", "0555/21-01": digits in groups joined by - or /.
     [GeneratedRegex(@"^\d{1,5}(?:[-/]\d{1,6})+$")]
