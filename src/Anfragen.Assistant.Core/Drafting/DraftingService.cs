@@ -11,6 +11,11 @@ namespace Anfragen.Assistant.Drafting;
 /// Drafts an answer for every numbered question of an inquiry: with the configured model (grounded in numbered passages,
 /// citations checked) or, when <see cref="LlmOptions.Provider"/> is None, with the extractive drafter. Questions run
 /// concurrently up to <see cref="LlmOptions.MaxConcurrency"/>; cancelling (or one failing question) stops all of them.
+/// <para>
+/// The Stellungnahme to a public inquiry will be public, so it is drafted from public sources only, whoever asks and
+/// whichever front end calls (<see cref="SourcesPrincipal"/>): nichtöffentlich papers reach a draft, and the prompt sent
+/// to a model, only for an inquiry marked nichtöffentlich and a caller cleared for it.
+/// </para>
 /// </summary>
 public sealed class DraftingService
 {
@@ -36,6 +41,18 @@ public sealed class DraftingService
     /// <summary>How drafts are made with the current configuration.</summary>
     public DraftMode Mode => _kernels.IsConfigured ? DraftMode.Llm : DraftMode.Extractive;
 
+    /// <summary>
+    /// Whose clearance the sources of a draft for <paramref name="inquiry"/> are chosen with: the caller's for an inquiry
+    /// marked nichtöffentlich; public only for a public inquiry and for one without a marker (its answer's visibility is
+    /// not known to be nichtöffentlich, so nothing nichtöffentlich may go into it).
+    /// </summary>
+    public static Principal SourcesPrincipal(Principal principal, Inquiry inquiry)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(inquiry);
+        return principal.ClearedForNonPublic && inquiry.Visibility != Documents.Visibility.NonPublic ? principal with { ClearedForNonPublic = false } : principal;
+    }
+
     public async Task<InquiryDraft> DraftInquiryAsync(Inquiry inquiry, Principal principal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inquiry);
@@ -52,6 +69,7 @@ public sealed class DraftingService
         ArgumentNullException.ThrowIfNull(inquiry);
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(principal);
+        principal = SourcesPrincipal(principal, inquiry);
         if (!_kernels.IsConfigured)
         {
             return await _extractive.DraftAsync(inquiry, question, principal, cancellationToken).ConfigureAwait(false);

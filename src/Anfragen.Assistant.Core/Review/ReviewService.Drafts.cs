@@ -33,7 +33,9 @@ public sealed partial class ReviewService
             return [number is null ? ReviewResult.Invalid("Alle Antworten sind bereits freigegeben.") : ReviewResult.NotFound($"Frage {number} gibt es in dieser Anfrage nicht.")];
         }
 
-        var principal = DraftingPrincipal(actor, record);
+        // The inquiry as stored, with its visibility: DraftingService keeps a public one to public sources.
+        var inquiry = record.Inquiry with { Visibility = record.Visibility };
+        var principal = actor.ToPrincipal();
         var results = new List<ReviewResult>();
         int drafted = 0, proposed = 0;
         foreach (var answer in targets)
@@ -44,8 +46,8 @@ public sealed partial class ReviewService
                 continue;
             }
 
-            var question = record.Inquiry.Questions.FirstOrDefault(q => q.Number == answer.Number) ?? new InquiryQuestion(answer.Number, answer.Question);
-            var draft = await drafting.DraftQuestionAsync(record.Inquiry, question, principal, cancellationToken).ConfigureAwait(false);
+            var question = inquiry.Questions.FirstOrDefault(q => q.Number == answer.Number) ?? new InquiryQuestion(answer.Number, answer.Question);
+            var draft = await drafting.DraftQuestionAsync(inquiry, question, principal, cancellationToken).ConfigureAwait(false);
             var (result, besideText) = await StoreDraftAsync(actor, answer, draft, cancellationToken).ConfigureAwait(false);
             results.Add(result);
             proposed += result.Succeeded && besideText ? 1 : 0;

@@ -1,7 +1,6 @@
 using Anfragen.Assistant.Documents;
 using Anfragen.Assistant.Drafting;
 using Anfragen.Assistant.Inquiries;
-using Anfragen.Assistant.Retrieval;
 using Anfragen.Assistant.Review.Export;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -100,17 +99,6 @@ public sealed partial class ReviewService(
 
     public async Task<IReadOnlyList<ReviewComment>?> GetCommentsAsync(Actor actor, string inquiryId, CancellationToken cancellationToken = default) =>
         await VisibleAsync(actor, inquiryId, cancellationToken).ConfigureAwait(false) ? await answers.GetCommentsAsync(inquiryId, cancellationToken).ConfigureAwait(false) : null;
-
-    /// <summary>
-    /// The principal drafts for this inquiry are written with: cleared only for a nichtöffentlich inquiry
-    /// (which only cleared users can open), so a public Stellungnahme never draws on nichtöffentlich papers.
-    /// </summary>
-    public static Principal DraftingPrincipal(Actor actor, InquiryRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(record);
-        return new Principal(actor.UserName, actor.ClearedForNonPublic && record.Visibility == Visibility.NonPublic);
-    }
 
     /// <summary>Whether the four-eyes rule keeps this actor from approving the answer (they put its text in last).</summary>
     public bool FourEyesForbids(Actor actor, AnswerRecord answer)

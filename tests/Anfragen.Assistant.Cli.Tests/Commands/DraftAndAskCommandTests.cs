@@ -78,12 +78,32 @@ public sealed class DraftAndAskCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Draft_with_include_nonpublic_may_use_nichtoeffentlich_answers()
+    public async Task Draft_of_a_nichtoeffentlich_inquiry_with_include_nonpublic_may_use_nichtoeffentlich_answers()
     {
-        var (code, output, error) = await RunAsync("draft", Path.Combine(_directory, "anfrage.txt"), "--json", "--include-nonpublic", "--data-dir", DataDirectory);
+        var (code, output, error) = await RunAsync("draft", Path.Combine(_directory, "anfrage.txt"), "--json", "--include-nonpublic", "--visibility", "nichtöffentlich", "--data-dir", DataDirectory);
 
         Assert.True(code == ExitCodes.Success, error);
         Assert.Contains("KANARIENVOGEL-3M8X-GRUNDSTUECK", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Beratungsfolge:\tSitzungstermin\tStatus\nBauausschuss (zur Beantwortung)\t30.04.2026\tÖ\n\n", null)]
+    [InlineData("", null)]
+    [InlineData("", "öffentlich")]
+    public async Task Draft_of_a_public_or_unmarked_inquiry_uses_public_sources_only_even_with_include_nonpublic(string status, string? visibility)
+    {
+        var path = Path.Combine(_directory, "oeffentlich.txt");
+        await File.WriteAllTextAsync(path, Inquiry.Replace("Sachverhalt:", status + "Sachverhalt:", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        string[] args = visibility is null
+            ? ["draft", path, "--json", "--include-nonpublic", "--data-dir", DataDirectory]
+            : ["draft", path, "--json", "--include-nonpublic", "--visibility", visibility, "--data-dir", DataDirectory];
+
+        var (code, output, error) = await RunAsync(args);
+
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.DoesNotContain("KANARIENVOGEL", output, StringComparison.Ordinal);
+        Assert.Contains("nur auf öffentliche Quellen", error, StringComparison.Ordinal);
+        Assert.Contains("24-11001-01", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -168,6 +168,33 @@ public sealed partial class DraftingServiceLlmTests
         Assert.Contains(server.Requests.Skip(publicRequests), r => r.Body.Contains(DraftingArchive.PersonalCanary, StringComparison.Ordinal) || r.Body.Contains(DraftingArchive.GroundCanary, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(Documents.Visibility.Public)]
+    [InlineData(null)]
+    public async Task A_public_or_unmarked_inquiry_is_drafted_from_public_sources_only_even_for_a_cleared_caller(Documents.Visibility? visibility)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await ScriptedOpenAiServer.StartAsync(ct);
+        server.Enqueue(
+            ScriptedReply.ToolCall("ArchiveSearch-Search", """{"query":"Personalplanung Grundstücksankauf Beleuchtung Ringgleis vertraulich"}"""),
+            ScriptedReply.Text("Zu Frage 1: Antwort [1]."));
+        await using var host = await DraftingHost.StartAsync(server, ct);
+
+        var draft = await host.Get<DraftingService>().DraftInquiryAsync(DraftingArchive.NewInquiry with { Visibility = visibility }, Cleared, ct);
+        var publicRequests = server.Requests.Count;
+
+        // The same inquiry marked nichtöffentlich does reach the canaries for this caller, so the check is not vacuous.
+        await host.Get<DraftingService>().DraftInquiryAsync(DraftingArchive.NewInquiry with { Visibility = Documents.Visibility.NonPublic }, Cleared, ct);
+
+        Assert.All(server.Requests.Take(publicRequests), request =>
+        {
+            Assert.DoesNotContain(DraftingArchive.PersonalCanary, request.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain(DraftingArchive.GroundCanary, request.Body, StringComparison.Ordinal);
+        });
+        Assert.All(draft.Answers, a => Assert.DoesNotContain(a.Citations, c => c.DocumentId.StartsWith("24-9000", StringComparison.Ordinal)));
+        Assert.Contains(server.Requests.Skip(publicRequests), r => r.Body.Contains(DraftingArchive.PersonalCanary, StringComparison.Ordinal) || r.Body.Contains(DraftingArchive.GroundCanary, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_passage_telling_the_model_to_ignore_its_instructions_stays_delimited_data_and_leaves_the_system_prompt_unchanged()
     {

@@ -102,6 +102,21 @@ public sealed class ExtractiveDraftingTests
     }
 
     [Fact]
+    public async Task An_extractive_draft_of_a_public_inquiry_never_uses_nichtoeffentlich_passages_even_for_a_cleared_caller()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await DraftingHost.StartAsync(null, ct);
+        var inquiry = DraftingArchive.NewInquiry with { Subject = "Grundstücksankauf Beleuchtung Ringgleis" };
+        var cleared = new Principal("fachbereichsleitung", true);
+
+        var publicDraft = await host.Get<DraftingService>().DraftInquiryAsync(inquiry with { Visibility = Documents.Visibility.Public }, cleared, ct);
+        var nonPublicDraft = await host.Get<DraftingService>().DraftInquiryAsync(inquiry with { Visibility = Documents.Visibility.NonPublic }, cleared, ct);
+
+        Assert.All(publicDraft.Answers, a => Assert.DoesNotContain(DraftingArchive.GroundCanary, a.Draft, StringComparison.Ordinal));
+        Assert.Contains(nonPublicDraft.Answers, a => a.Draft.Contains(DraftingArchive.GroundCanary, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Chat_without_a_model_answers_with_the_best_passages_and_their_sources()
     {
         var ct = TestContext.Current.CancellationToken;
