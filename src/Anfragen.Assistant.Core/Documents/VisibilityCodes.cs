@@ -19,4 +19,11 @@ public static class VisibilityCodes
     public static string ToName(Visibility visibility) => visibility == Visibility.Public ? PublicName : NonPublicName;
 
     public static Visibility FromName(string? name) => string.Equals(name, PublicName, StringComparison.Ordinal) ? Visibility.Public : Visibility.NonPublic;
+
+    /// <summary>The most restrictive of the given visibilities: nichtöffentlich when any is; öffentlich for none.</summary>
+    public static Visibility MostRestrictive(IEnumerable<Visibility> visibilities)
+    {
+        ArgumentNullException.ThrowIfNull(visibilities);
+        return visibilities.Any(v => v != Visibility.Public) ? Visibility.NonPublic : Visibility.Public;
+    }
 }

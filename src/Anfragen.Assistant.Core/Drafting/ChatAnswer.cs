@@ -10,4 +10,11 @@ public sealed record ChatAnswer
     public int PromptTokens { get; init; }
     public int CompletionTokens { get; init; }
     public long ElapsedMs { get; init; }
+
+    /// <summary>
+    /// The most restrictive visibility of everything that went into the answer's prompt: retrieved passages, tool-call
+    /// results, the earlier turns sent along. Stored with the answer, so it is withheld once the reader's clearance no
+    /// longer covers it.
+    /// </summary>
+    public Documents.Visibility Visibility { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Anfragen.Assistant.Documents;
 using Anfragen.Assistant.Inquiries;
 using Anfragen.Assistant.Retrieval;
 using Microsoft.Extensions.Logging;
@@ -63,12 +64,15 @@ public sealed class ChatService
         ArgumentNullException.ThrowIfNull(principal);
         var started = Stopwatch.GetTimestamp();
         var asked = _collector.LimitQuestion(question.Trim());
-        var query = QueryFor(history, asked);
+
+        // A turn the caller is not (or no longer) cleared for never goes back into a search or a prompt.
+        var turns = history.Where(t => principal.ClearedForNonPublic || t.Visibility == Visibility.Public).ToList();
+        var (query, followed) = QueryFor(turns, asked);
         var filter = SearchFilter.For(principal);
 
         if (!_kernels.IsConfigured)
         {
-            var answer = await AnswerWithoutModelAsync(query, asked, filter, principal, started, cancellationToken).ConfigureAwait(false);
+            var answer = await AnswerWithoutModelAsync(query, asked, followed, filter, principal, started, cancellationToken).ConfigureAwait(false);
             yield return new ChatUpdate { TextDelta = answer.Text };
             yield return new ChatUpdate { IsFinal = true, Answer = answer };
             yield break;
@@ -78,7 +82,8 @@ public sealed class ChatService
         await _collector.CollectAsync(passages, query, InquiryParser.ExtractReferences(asked), principal, filter, cancellationToken).ConfigureAwait(false);
         var prompt = _prompts.RenderChat(asked, passages.Format());
         var chat = new ChatHistory(prompt.System);
-        foreach (var turn in history.TakeLast(_options.MaxHistoryTurns))
+        var sent = turns.TakeLast(_options.MaxHistoryTurns).ToList();
+        foreach (var turn in sent)
         {
             var text = PassageSet.Cut(turn.Text, _options.MaxQuestionChars);
             if (turn.Role == ChatRole.User)
@@ -123,19 +128,23 @@ public sealed class ChatService
                 PromptTokens = reply.PromptTokens,
                 CompletionTokens = reply.CompletionTokens,
                 ElapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+
+                // Everything the model saw: the passages (retrieved and from tool calls) and the earlier turns.
+                Visibility = VisibilityCodes.MostRestrictive(passages.Passages.Select(p => p.Chunk.Visibility).Concat(sent.Select(t => t.Visibility))),
             },
         };
     }
 
-    private string QueryFor(IReadOnlyList<ChatTurn> history, string asked)
+    /// <summary>The search query: the question, with the previous question for a follow-up (that turn then went into the answer).</summary>
+    private (string Query, ChatTurn? Followed) QueryFor(IReadOnlyList<ChatTurn> history, string asked)
     {
-        var previous = history.LastOrDefault(t => t.Role == ChatRole.User)?.Text;
+        var previous = history.LastOrDefault(t => t.Role == ChatRole.User);
         return previous is not null && FollowUpQuestion.Refers(asked, _analyzer.Analyze(asked).Count)
-            ? $"{asked} {_collector.LimitQuestion(previous)}"
-            : asked;
+            ? ($"{asked} {_collector.LimitQuestion(previous.Text)}", previous)
+            : (asked, null);
     }
 
-    private async Task<ChatAnswer> AnswerWithoutModelAsync(string query, string asked, SearchFilter filter, Principal principal, long started, CancellationToken cancellationToken)
+    private async Task<ChatAnswer> AnswerWithoutModelAsync(string query, string asked, ChatTurn? followed, SearchFilter filter, Principal principal, long started, CancellationToken cancellationToken)
     {
         var chunks = await _extractive.ProposeAsync(query, asked, filter, principal, cancellationToken).ConfigureAwait(false);
         if (chunks.Count == 0 && !string.Equals(query, asked, StringComparison.Ordinal))
@@ -143,6 +152,8 @@ public sealed class ChatService
             // Read as a follow-up, nothing fit both questions; the question on its own may still have an answer.
             chunks = await _extractive.ProposeAsync(asked, asked, filter, principal, cancellationToken).ConfigureAwait(false);
         }
+
+        var used = chunks.Select(c => c.Visibility).Concat(followed is null ? [] : [followed.Visibility]);
 
         var text = new StringBuilder();
         var citations = new List<Citation>();
@@ -169,6 +180,7 @@ public sealed class ChatService
             Mode = DraftMode.Extractive,
             Citations = citations,
             ElapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            Visibility = VisibilityCodes.MostRestrictive(used),
         };
     }
 }

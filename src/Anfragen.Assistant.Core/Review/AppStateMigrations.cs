@@ -15,6 +15,7 @@ internal static class AppStateMigrations
     [
         (c, t, ct) => AppStateDatabase.ExecuteAsync(c, V1Baseline, ct, t),
         V2WorkflowAsync,
+        (c, t, ct) => AppStateDatabase.ExecuteAsync(c, V3ChatVisibility, ct, t),
     ];
 
     public static async Task MigrateAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
@@ -235,5 +236,13 @@ internal static class AppStateMigrations
         UPDATE app_answers SET
             text_source = COALESCE((SELECT v.source FROM app_answer_versions v WHERE v.inquiry_id = app_answers.inquiry_id AND v.number = app_answers.number ORDER BY v.id DESC LIMIT 1), 0),
             text_by = (SELECT v.author FROM app_answer_versions v WHERE v.inquiry_id = app_answers.inquiry_id AND v.number = app_answers.number ORDER BY v.id DESC LIMIT 1);
+        """;
+
+    /// <summary>
+    /// Version 3: every chat message keeps the most restrictive visibility of what went into its prompt; messages stored
+    /// before (NULL) count as nichtöffentlich, so they are withheld from readers without clearance.
+    /// </summary>
+    private const string V3ChatVisibility = """
+        ALTER TABLE app_chat_messages ADD COLUMN visibility INTEGER NULL;
         """;
 }

@@ -69,12 +69,17 @@ public sealed class ArchiveAccess(HybridRetriever retriever, IDocumentStore inde
         return index.ListDocumentsAsync(SearchFilter.For(actor.ToPrincipal()), Math.Max(0, skip), Math.Clamp(take, 1, 500), cancellationToken);
     }
 
-    /// <summary>Shown instead of a stored chat answer that cites a nichtöffentlich paper the actor is not (or no longer) cleared for.</summary>
+    /// <summary>Shown instead of a stored chat answer that rests on nichtöffentlich papers the actor is not (or no longer) cleared for.</summary>
     public const string WithheldAnswer = "[Diese Antwort stützte sich auf nichtöffentliche Unterlagen und wird Ihnen nicht angezeigt.]";
 
+    /// <summary>Shown instead of a stored question asked in a conversation that held nichtöffentlich content.</summary>
+    public const string WithheldQuestion = "[Diese Frage wurde im Zusammenhang mit nichtöffentlichen Unterlagen gestellt und wird Ihnen nicht angezeigt.]";
+
     /// <summary>
-    /// Stored chat messages as the actor may see them now: an answer citing a nichtöffentlich paper is withheld from an
-    /// actor without clearance (clearance can be withdrawn after the answer was given), text and sources alike.
+    /// Stored chat messages as the actor may see them now: a message whose prompt held anything nichtöffentlich
+    /// (its recorded visibility), or that cites a paper nichtöffentlich now, is withheld from an actor without
+    /// clearance (clearance can be withdrawn after the answer was given), text and sources alike, and marked
+    /// <see cref="ChatMessageRecord.Withheld"/> so it never goes back into a prompt.
     /// </summary>
     public async Task<IReadOnlyList<ChatMessageRecord>> VisibleToAsync(Actor actor, IReadOnlyList<ChatMessageRecord> messages, CancellationToken cancellationToken = default)
     {
@@ -86,7 +91,9 @@ public sealed class ArchiveAccess(HybridRetriever retriever, IDocumentStore inde
         }
 
         var nonPublic = await NonPublicAmongAsync(messages.SelectMany(m => m.Citations.Select(c => c.DocumentId)), cancellationToken).ConfigureAwait(false);
-        return [.. messages.Select(m => m.Citations.Any(c => nonPublic.Contains(c.DocumentId)) ? m with { Text = WithheldAnswer, Citations = [] } : m)];
+        return [.. messages.Select(m => m.Visibility != Visibility.Public || m.Citations.Any(c => nonPublic.Contains(c.DocumentId))
+            ? m with { Text = m.Role == Drafting.ChatRole.User ? WithheldQuestion : WithheldAnswer, Citations = [], Withheld = true }
+            : m)];
     }
 
     /// <summary>Audits the nichtöffentlich documents among cited ones (chat answers, drafts); looks their visibility up in the index.</summary>

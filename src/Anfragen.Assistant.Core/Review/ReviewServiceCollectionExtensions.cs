@@ -24,6 +24,7 @@ public static class ReviewServiceCollectionExtensions
         builder.Services.AddSingleton<AuditDescriber>();
         builder.Services.AddSingleton<UserClearanceStore>();
         builder.Services.AddSingleton<ChatHistoryStore>();
+        builder.Services.AddSingleton<ChatConversation>();
         builder.Services.AddSingleton<StellungnahmeArchiver>();
         builder.Services.AddSingleton<StellungnahmeExport>();
         builder.Services.AddSingleton<ReviewService>();

@@ -1,7 +1,6 @@
 using Anfragen.Assistant.Drafting;
 using Anfragen.Assistant.Review;
 using Anfragen.Assistant.Web.Hosting;
-using Anfragen.Assistant.Web.Services;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -32,7 +32,6 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton<SnippetHighlighter>();
         builder.Services.AddSingleton<UserRateLimiter>();
         builder.Services.AddSingleton<InquiryImporter>();
-        builder.Services.AddSingleton<ChatConversation>();
         builder.Services.TryAddSingleton<GermanTextAnalyzer>();
         return builder;
     }

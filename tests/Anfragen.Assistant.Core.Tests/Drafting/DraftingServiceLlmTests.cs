@@ -298,7 +298,7 @@ public sealed partial class DraftingServiceLlmTests
         await using var server = await ScriptedOpenAiServer.StartAsync(ct);
         server.Enqueue(ScriptedReply.Text("Radwege an Hauptverkehrsstraßen werden „vorrangig geräumt“ [1]. Siehe auch [42]."));
         await using var host = await DraftingHost.StartAsync(server, ct);
-        ChatTurn[] history = [new(ChatRole.User, "Wer ist für den Winterdienst zuständig?"), new(ChatRole.Assistant, "Der Fachbereich Tiefbau.")];
+        ChatTurn[] history = [new(ChatRole.User, "Wer ist für den Winterdienst zuständig?", Documents.Visibility.Public), new(ChatRole.Assistant, "Der Fachbereich Tiefbau.", Documents.Visibility.Public)];
 
         var deltas = new List<string>();
         ChatAnswer? answer = null;

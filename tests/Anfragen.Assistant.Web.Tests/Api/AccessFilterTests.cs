@@ -135,6 +135,11 @@ public sealed class AccessFilterTests(AnfragenWebFactory factory)
             Assert.DoesNotContain(Users.NonPublicPersonnelDocument, history, StringComparison.Ordinal);
             Assert.Contains("Auswahlverfahren Personalgestellung", history, StringComparison.Ordinal);
             Assert.Contains("nichtöffentliche Unterlagen", history, StringComparison.Ordinal);
+
+            // Each message says what went into it; the withheld answer is marked so, and never re-sent as a turn.
+            var messages = System.Text.Json.Nodes.JsonNode.Parse(history)!.AsArray();
+            Assert.Equal(["Public", "NonPublic"], messages.Select(m => m!["visibility"]!.GetValue<string>()));
+            Assert.Equal([false, true], messages.Select(m => m!["withheld"]!.GetValue<bool>()));
         }
         finally
         {

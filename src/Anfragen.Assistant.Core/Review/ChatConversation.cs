@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
+using Anfragen.Assistant.Documents;
 using Anfragen.Assistant.Drafting;
-using Anfragen.Assistant.Review;
 
-namespace Anfragen.Assistant.Web.Services;
+namespace Anfragen.Assistant.Review;
 
 /// <summary>
-/// One chat turn for page and API alike: loads the user's history, streams the answer from <see cref="ChatService"/>
-/// with the user's clearance, stores question and answer, and audits nichtöffentlich sources shown.
+/// One chat turn for page and API alike: loads the user's history as the user may see it now, streams the answer from
+/// <see cref="ChatService"/> with the user's clearance, stores question and answer with the visibility of what went into
+/// them, and audits nichtöffentlich sources shown. A withheld message never goes back into a prompt.
 /// </summary>
 public sealed class ChatConversation(ChatService chat, ChatHistoryStore history, ArchiveAccess archive)
 {
@@ -26,8 +27,10 @@ public sealed class ChatConversation(ChatService chat, ChatHistoryStore history,
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentException.ThrowIfNullOrWhiteSpace(question);
         var earlier = await GetHistoryAsync(actor, HistoryTurns, cancellationToken).ConfigureAwait(false);
-        var turns = earlier.Select(m => new ChatTurn(m.Role, m.Text)).ToList();
-        await history.AppendAsync(actor.UserName, ChatRole.User, question.Trim(), [], cancellationToken).ConfigureAwait(false);
+        var turns = earlier.Where(m => !m.Withheld).Select(m => new ChatTurn(m.Role, m.Text, m.Visibility)).ToList();
+
+        // The question is asked in the context of the turns sent with it: it is as confidential as they are.
+        await history.AppendAsync(actor.UserName, ChatRole.User, question.Trim(), [], VisibilityCodes.MostRestrictive(turns.Select(t => t.Visibility)), cancellationToken).ConfigureAwait(false);
 
         ChatAnswer? final = null;
         await foreach (var update in chat.AskStreamingAsync(turns, question.Trim(), actor.ToPrincipal(), cancellationToken).ConfigureAwait(false))
@@ -35,7 +38,7 @@ public sealed class ChatConversation(ChatService chat, ChatHistoryStore history,
             if (update.IsFinal && update.Answer is not null)
             {
                 final = update.Answer;
-                await history.AppendAsync(actor.UserName, ChatRole.Assistant, final.Text, final.Citations, cancellationToken).ConfigureAwait(false);
+                await history.AppendAsync(actor.UserName, ChatRole.Assistant, final.Text, final.Citations, final.Visibility, cancellationToken).ConfigureAwait(false);
                 await archive.AuditCitedAsync(actor, final.Citations.Select(c => c.DocumentId), "Chat", cancellationToken).ConfigureAwait(false);
             }
 
