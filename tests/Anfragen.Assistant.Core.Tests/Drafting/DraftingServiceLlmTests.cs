@@ -184,6 +184,9 @@ public sealed partial class DraftingServiceLlmTests
         var publicRequests = server.Requests.Count;
 
         // The same inquiry marked nichtöffentlich does reach the canaries for this caller, so the check is not vacuous.
+        server.Enqueue(
+            ScriptedReply.ToolCall("ArchiveSearch-Search", """{"query":"Personalplanung Grundstücksankauf Beleuchtung Ringgleis vertraulich"}"""),
+            ScriptedReply.Text("Zu Frage 1: Antwort [1]."));
         await host.Get<DraftingService>().DraftInquiryAsync(DraftingArchive.NewInquiry with { Visibility = Documents.Visibility.NonPublic }, Cleared, ct);
 
         Assert.All(server.Requests.Take(publicRequests), request =>
