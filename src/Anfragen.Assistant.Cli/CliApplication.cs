@@ -53,8 +53,9 @@ public static class CliApplication
         }
         catch (OperationCanceledException)
         {
-            await error.WriteLineAsync("Abgebrochen.");
-            return ExitCodes.SystemError;
+            // Ctrl+C or SIGTERM: System.CommandLine cancels the token and waits (ProcessTerminationTimeout) for this.
+            await error.WriteLineAsync("Abgebrochen (Strg+C oder SIGTERM); bereits Gespeichertes bleibt erhalten.");
+            return ExitCodes.Interrupted;
         }
     }
 

@@ -41,6 +41,10 @@ public sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyDic
         // A request that fails after its retries is reported with its URL; a warning (with stack trace) per retry would bury the progress bar.
         builder.Logging.AddFilter("Polly", LogLevel.Error);
 
+        // Likewise a retry of a transient Qdrant failure: either a later attempt succeeds, or the command ends with one
+        // German line naming the address (a server that is down printed 56 lines of traces first).
+        builder.Logging.AddFilter("Anfragen.Assistant.Storage.Qdrant", LogLevel.Error);
+
         var overrides = new Dictionary<string, string?>(configurationOverrides ?? new Dictionary<string, string?>());
         if (settings.DataDirectory is not null)
         {

@@ -13,4 +13,10 @@ public static class ExitCodes
 
     /// <summary>Something outside the user's input failed (index mismatch, server unreachable, unexpected error).</summary>
     public const int SystemError = 3;
+
+    /// <summary>
+    /// Interrupted by Ctrl+C or SIGTERM (128 + SIGINT, the shell's code for an interrupted command): what was stored
+    /// before stays stored; running the command again continues (ingest skips unchanged documents).
+    /// </summary>
+    public const int Interrupted = 130;
 }

@@ -42,21 +42,33 @@ public static class IngestCommand
                 UserName = Environment.UserName,
             };
             IngestionReport report = null!;
-            await context.Console.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .StartAsync(async progressContext =>
-                {
-                    var task = progressContext.AddTask("Indexieren", maxValue: 1);
-                    var progress = new SyncProgress<IngestionProgress>(p =>
+            IngestionProgress? last = null;
+            try
+            {
+                await context.Console.Progress()
+                    .AutoClear(false)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                    .StartAsync(async progressContext =>
                     {
-                        task.MaxValue = Math.Max(1, p.DocumentsTotal);
-                        task.Value = p.DocumentsDone;
-                        task.Description = $"Indexieren ({p.DocumentsDone}/{p.DocumentsTotal}, {p.ChunksWritten} Abschnitte)";
+                        var task = progressContext.AddTask("Indexieren", maxValue: 1);
+                        var progress = new SyncProgress<IngestionProgress>(p =>
+                        {
+                            last = p;
+                            task.MaxValue = Math.Max(1, p.DocumentsTotal);
+                            task.Value = p.DocumentsDone;
+                            task.Description = $"Indexieren ({p.DocumentsDone}/{p.DocumentsTotal}, {p.ChunksWritten} Abschnitte)";
+                        });
+                        report = await pipeline.IngestPathsAsync(inputs, request, progress, cancellationToken);
+                        task.Value = task.MaxValue;
                     });
-                    report = await pipeline.IngestPathsAsync(inputs, request, progress, cancellationToken);
-                    task.Value = task.MaxValue;
-                });
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Each document is committed on its own, so everything counted here is in the index.
+                await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"Abgebrochen (Strg+C oder SIGTERM): {last?.DocumentsDone ?? 0} von {last?.DocumentsTotal.ToString(CultureInfo.InvariantCulture) ?? "?"} Dokumenten gespeichert oder unverändert; sie bleiben im Index. Derselbe Aufruf setzt fort (Unverändertes wird übersprungen)."));
+                return ExitCodes.Interrupted;
+            }
 
             WriteSummary(context.Console, report);
             return report.HasInputProblems ? ExitCodes.InputError : ExitCodes.Success;

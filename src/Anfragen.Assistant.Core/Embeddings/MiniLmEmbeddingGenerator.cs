@@ -67,7 +67,18 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         {
             cancellationToken.ThrowIfCancellationRequested();
             var indices = order.AsSpan(start, Math.Min(EncoderBatch, order.Length - start)).ToArray();
-            var encoded = _encoder.Value.Encode([.. indices.Select(i => inputs[i])], cancellationToken);
+            float[][] encoded;
+            try
+            {
+                encoded = _encoder.Value.Encode([.. indices.Select(i => inputs[i])], cancellationToken);
+            }
+            catch (Microsoft.ML.OnnxRuntime.OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The wrapper stops a running batch through ONNX Runtime's terminate flag, which surfaces as a runtime
+                // error ("Exiting due to terminate flag"); to every caller it is the cancellation it asked for.
+                throw new OperationCanceledException(cancellationToken);
+            }
+
             for (var k = 0; k < indices.Length; k++)
             {
                 vectors[indices[k]] = encoded[k];
