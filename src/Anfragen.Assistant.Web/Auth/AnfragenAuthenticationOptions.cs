@@ -7,7 +7,19 @@ public sealed class AnfragenAuthenticationOptions : IValidatableObject
 {
     public const string SectionName = "Anfragen:Authentication";
 
+    /// <summary>The message that stops the start when the demo sign-in would run outside the Development environment.</summary>
+    public const string DemoSignInRefused =
+        "Die Demo-Anmeldung ohne Passwort (Anfragen:Authentication:Mode=Development, die Voreinstellung) ist außerhalb der Umgebung " +
+        "Development gesperrt: jeder könnte sich als Administration anmelden. Im Betrieb Anfragen:Authentication:Mode=OpenIdConnect " +
+        "setzen (siehe docs/web.md); nur für einen Vorführ-Server ausdrücklich Anfragen:Authentication:AllowDemoSignInOutsideDevelopment=true.";
+
     public AuthenticationMode Mode { get; set; } = AuthenticationMode.Development;
+
+    /// <summary>
+    /// Lets the passwordless demo users sign in although ASPNETCORE_ENVIRONMENT is not Development (a demonstration server).
+    /// Off by default: outside Development the app refuses to start in <see cref="AuthenticationMode.Development"/> mode.
+    /// </summary>
+    public bool AllowDemoSignInOutsideDevelopment { get; set; }
 
     /// <summary>The OIDC issuer, e.g. https://login.microsoftonline.com/{tenant}/v2.0 or https://keycloak/realms/stadt.</summary>
     public string? Authority { get; set; }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Anfragen.Assistant.Web.Hosting;
 
 namespace Anfragen.Assistant.Web.Auth;
 
@@ -24,7 +25,10 @@ public static class AuthenticationExtensions
     public static WebApplicationBuilder AddAuthenticationModes(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<AnfragenAuthenticationOptions>().BindConfiguration(AnfragenAuthenticationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var environment = builder.Environment;
+        builder.Services.AddOptions<AnfragenAuthenticationOptions>().BindConfiguration(AnfragenAuthenticationOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => o.Mode != AuthenticationMode.Development || o.AllowDemoSignInOutsideDevelopment || environment.IsDevelopment(), AnfragenAuthenticationOptions.DemoSignInRefused)
+            .ValidateOnStart();
         var settings = builder.Configuration.GetSection(AnfragenAuthenticationOptions.SectionName).Get<AnfragenAuthenticationOptions>() ?? new AnfragenAuthenticationOptions();
 
         var authentication = builder.Services.AddAuthentication(o =>
@@ -82,11 +86,17 @@ public static class AuthenticationExtensions
         var group = app.MapGroup("/konto").ExcludeFromDescription();
         // Antiforgery is checked in the handler: a stale sign-in page (opened before a restart, or with cookies cleared)
         // leads back to a fresh one with a notice instead of ending on a bare 400.
-        group.MapPost("/anmelden", SignInDemoUserAsync).DisableAntiforgery();
-        group.MapPost("/abmelden", new Func<HttpContext, Task<RedirectHttpResult>>(SignOutAsync));
-        group.MapGet("/oidc", (string? returnUrl) => TypedResults.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
+        group.MapPost("/anmelden", SignInDemoUserAsync).DisableAntiforgery().RequireRateLimiting(RateLimitPolicies.SignIn);
+        group.MapPost("/abmelden", SignOutAsync).DisableAntiforgery();
+        group.MapGet("/oidc", StartOpenIdConnect).RequireRateLimiting(RateLimitPolicies.SignIn);
         return app;
     }
+
+    /// <summary>In Development mode there is no identity provider to go to: the demo sign-in page instead.</summary>
+    private static IResult StartOpenIdConnect(string? returnUrl, Microsoft.Extensions.Options.IOptions<AnfragenAuthenticationOptions> options) =>
+        options.Value.Mode == AuthenticationMode.OpenIdConnect
+            ? TypedResults.Challenge(new AuthenticationProperties { RedirectUri = ReturnUrls.LocalOrDefault(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme])
+            : TypedResults.LocalRedirect($"{LoginPath}?returnUrl={Uri.EscapeDataString(ReturnUrls.LocalOrDefault(returnUrl))}");
 
     private static async Task<Results<RedirectHttpResult, BadRequest<string>>> SignInDemoUserAsync(
         HttpContext context,
@@ -97,7 +107,7 @@ public static class AuthenticationExtensions
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return TypedResults.LocalRedirect($"{LoginPath}?{StaleFormParameter}=1&returnUrl={Uri.EscapeDataString(SafeReturnUrl(returnUrl))}");
+            return TypedResults.LocalRedirect($"{LoginPath}?{StaleFormParameter}=1&returnUrl={Uri.EscapeDataString(ReturnUrls.LocalOrDefault(returnUrl))}");
         }
 
         if (options.Value.Mode != AuthenticationMode.Development)
@@ -126,19 +136,20 @@ public static class AuthenticationExtensions
         }
 
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-        return TypedResults.LocalRedirect(SafeReturnUrl(returnUrl));
+        return TypedResults.LocalRedirect(ReturnUrls.LocalOrDefault(returnUrl));
     }
 
-    private static async Task<RedirectHttpResult> SignOutAsync(HttpContext context)
+    /// <summary>Signs out only with the form's antiforgery token: another site must not be able to end a session.</summary>
+    private static async Task<RedirectHttpResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery)
     {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return TypedResults.LocalRedirect($"/abmelden?{StaleFormParameter}=1");
+        }
+
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.LocalRedirect(LoginPath);
     }
-
-    private static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
 
     private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int statusCode, bool toIdentityProvider)
     {

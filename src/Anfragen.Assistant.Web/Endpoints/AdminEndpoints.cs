@@ -31,8 +31,9 @@ public static class AdminEndpoints
         TypedResults.Ok(new AdminStatusResponse(await index.GetStatisticsAsync(cancellationToken), status.Current));
 
     [EndpointSummary("Uploads files into the archive; ingestion runs in the background (see status). Form field 'visibility' (öffentlich|nichtöffentlich, default nichtöffentlich) is given to files without a marker of their own; 'allowVisibilityChange=true' lets a new version make a nichtöffentlich paper öffentlich (audited)")]
-    private static async Task<Results<Accepted<IngestionSnapshot>, Conflict<string>, ProblemHttpResult>> IngestAsync(
-        HttpContext context, IFormFileCollection files, ArchiveIngestionRunner runner, IngestionStatus status)
+    [EndpointDescription("400 for an unusable file name, 409 while another ingestion runs, 413 over Anfragen:Web:MaxUploadBytes, 429 over the per-user upload limit; a refused upload leaves nothing on disk.")]
+    private static async Task<Results<Accepted<IngestionSnapshot>, ProblemHttpResult>> IngestAsync(
+        HttpContext context, IFormFileCollection files, ArchiveIngestionRunner runner, IngestionStatus status, UserRateLimiter limiter)
     {
         if (files.Count == 0)
         {
@@ -54,13 +55,21 @@ public static class AdminEndpoints
             AllowVisibilityChange = bool.TryParse(form["allowVisibilityChange"].ToString(), out var allow) && allow,
             UserName = actor.UserName,
         };
+        if (!limiter.TryUpload(actor.UserName))
+        {
+            return TypedResults.Problem("Zu viele Uploads in kurzer Zeit. Bitte eine Minute warten.", statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
         var streams = files.Select(f => (f.FileName, f.OpenReadStream())).ToList();
         try
         {
-            var paths = await runner.SaveUploadsAsync(streams, context.RequestAborted);
-            return runner.TryStart($"Upload ({paths.Count} Dateien)", paths, request)
-                ? TypedResults.Accepted("/api/admin/status", status.Current)
-                : TypedResults.Conflict("Eine Aufnahme läuft bereits; bitte warten.");
+            var result = await runner.StartUploadAsync(streams, request, context.RequestAborted);
+            return result.Outcome switch
+            {
+                UploadOutcome.Started => TypedResults.Accepted("/api/admin/status", status.Current),
+                UploadOutcome.Busy => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict),
+                _ => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status400BadRequest),
+            };
         }
         finally
         {

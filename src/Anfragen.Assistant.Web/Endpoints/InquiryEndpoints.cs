@@ -80,6 +80,13 @@ public static class InquiryEndpoints
         }
 
         var actor = await context.GetActorAsync();
+
+        // The limit is checked before anything is stored: a 429 must mean "nothing happened, try again".
+        if (request.Draft && !limiter.TryDraft(actor.UserName))
+        {
+            return TypedResults.Problem("Zu viele Entwurfsanfragen in kurzer Zeit. Bitte eine Minute warten; die Anfrage wurde nicht angelegt.", statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
         var created = await review.CreateInquiryAsync(actor, importer.Parse(request.Text), request.SourceName ?? "API", context.RequestAborted);
         if (!created.Succeeded)
         {
@@ -88,11 +95,6 @@ public static class InquiryEndpoints
 
         if (request.Draft)
         {
-            if (!limiter.TryDraft(actor.UserName))
-            {
-                return TypedResults.StatusCode(StatusCodes.Status429TooManyRequests);
-            }
-
             await review.DraftAsync(actor, created.Inquiry!.Id, null, context.RequestAborted);
         }
 

@@ -28,4 +28,12 @@ public sealed class WebOptions
     /// <summary>Chat questions per user and minute (API and UI).</summary>
     [Range(1, 10_000)]
     public int ChatRequestsPerMinute { get; set; } = 20;
+
+    /// <summary>Sign-in attempts per client address and minute (demo form and the start of the OpenID Connect sign-in).</summary>
+    [Range(1, 10_000)]
+    public int SignInRequestsPerMinute { get; set; } = 20;
+
+    /// <summary>Archive uploads per user and minute (API and the Administration page).</summary>
+    [Range(1, 10_000)]
+    public int UploadRequestsPerMinute { get; set; } = 10;
 }

@@ -56,11 +56,21 @@ public static class WebSecurityExtensions
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = web.MaxUploadBytes);
         builder.Services.AddServerSideBlazor().AddHubOptions(o => o.MaximumReceiveMessageSize = 256 * 1024);
 
+        // Binding failures (a missing form field, JSON that does not parse) become BadHttpRequestException in every
+        // environment, so KnownErrorHandler answers them in German instead of an empty 400.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, cancellationToken) => RejectedAsync(context.HttpContext, cancellationToken);
             o.AddPolicy(RateLimitPolicies.Drafting, context => PerUser(context, web.DraftRequestsPerMinute));
             o.AddPolicy(RateLimitPolicies.Chat, context => PerUser(context, web.ChatRequestsPerMinute));
+            o.AddPolicy(RateLimitPolicies.Upload, context => PerUser(context, web.UploadRequestsPerMinute));
+
+            // Before sign-in there is no user: the client address (behind a reverse proxy, configure forwarded headers).
+            o.AddPolicy(RateLimitPolicies.SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => UserRateLimiter.Window(web.SignInRequestsPerMinute)));
         });
         return builder;
     }
@@ -68,20 +78,21 @@ public static class WebSecurityExtensions
     public static WebApplication UseWebSecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        // API errors become problem details (known ones with their message); page errors show /fehler outside Development.
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), api => api.UseExceptionHandler());
-        if (!app.Environment.IsDevelopment())
+        // Every error becomes a German answer written by KnownErrorHandler: problem details for /api, an HTML page for
+        // the browser. In Development the browser gets the developer exception page instead.
+        if (app.Environment.IsDevelopment())
         {
-            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), pages => pages.UseExceptionHandler("/fehler", createScopeForErrors: true));
+            app.UseWhen(c => c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), api => api.UseExceptionHandler());
+        }
+        else
+        {
+            app.UseExceptionHandler();
         }
 
+        // Set when the response starts, so they survive the exception handler clearing the response.
         app.Use(static (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase) ? ApiReferencePolicy : ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
+            context.Response.OnStarting(static state => ApplyResponseHeaders((HttpContext)state), context);
             return next(context);
         });
         app.UseAuthentication();
@@ -89,6 +100,45 @@ public static class WebSecurityExtensions
         app.UseAntiforgery();
         app.UseRateLimiter();
         return app;
+    }
+
+    /// <summary>
+    /// Security headers on every response; <c>Cache-Control: no-store</c> on every response but the static assets (CSS,
+    /// scripts, which carry their own caching headers): pages, API answers and downloads may hold nichtöffentlich text,
+    /// and no browser cache or proxy may keep it. One rule instead of a list of sensitive routes that could miss one.
+    /// </summary>
+    private static Task ApplyResponseHeaders(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase) ? ApiReferencePolicy : ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        if (context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null)
+        {
+            headers.CacheControl = "no-store";
+            headers.Pragma = "no-cache";
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static async ValueTask RejectedAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        context.Response.Headers.RetryAfter = "60";
+        const string title = "Zu viele Anfragen";
+        const string detail = "Zu viele Anfragen in kurzer Zeit. Bitte eine Minute warten.";
+        if (ErrorPage.WantsHtml(context))
+        {
+            await ErrorPage.WriteAsync(context, title, detail).ConfigureAwait(false);
+            return;
+        }
+
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = title, Detail = detail } }).ConfigureAwait(false))
+        {
+            await context.Response.WriteAsync(detail, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static RateLimitPartition<string> PerUser(HttpContext context, int permitsPerMinute) =>

@@ -29,6 +29,9 @@ public sealed partial class ArchiveIngestionRunner(
     /// <summary>Written when a sample run starts: with it and without <see cref="SampleMarkerPath"/>, the run was interrupted.</summary>
     public string SampleStartedPath => Path.Combine(options.Value.ResolvedDataDirectory, "sample-archive.started");
 
+    /// <summary>Where uploads are kept: one folder per upload, and beside it its journal (<c>{folder}.json</c>).</summary>
+    public string UploadsDirectory => Path.Combine(options.Value.ResolvedDataDirectory, "uploads");
+
     /// <summary>
     /// Ingests files or directories as <paramref name="request"/> says (who, visibility for unmarked files, whether a
     /// new version may lower visibility); returns false when another job is still running.
@@ -42,41 +45,120 @@ public sealed partial class ArchiveIngestionRunner(
         }
 
         status.Start(job);
-        _ = Task.Run(() => RunAsync(job, paths, request, lifetime.ApplicationStopping));
+        _ = Task.Run(() => RunAsync(job, paths, request, journal: null, lifetime.ApplicationStopping));
         return true;
     }
 
     public void Dispose() => _gate.Dispose();
 
-    /// <summary>Saves uploaded files under {DataDirectory}/uploads/{timestamp}/ and returns their paths for <see cref="TryStart"/>.</summary>
-    public async Task<IReadOnlyList<string>> SaveUploadsAsync(IEnumerable<(string FileName, Stream Content)> files, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves uploaded files under {DataDirectory}/uploads/{stamp}/ and starts their ingestion in the background. Nothing
+    /// is written when a name is unusable or another job runs, and a save that fails half-way removes what it wrote.
+    /// A journal beside the folder marks the job as running until it ends, so a restart in between resumes it
+    /// (<see cref="ResumeInterruptedUploadsAsync"/>).
+    /// </summary>
+    public async Task<UploadResult> StartUploadAsync(IReadOnlyList<(string FileName, Stream Content)> files, IngestionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var folder = Path.Combine(options.Value.ResolvedDataDirectory, "uploads", timeProvider.GetUtcNow().ToString("yyyyMMdd-HHmmssfff", System.Globalization.CultureInfo.InvariantCulture));
-        Directory.CreateDirectory(folder);
-        var paths = new List<string>();
-        foreach (var (fileName, content) in files)
+        ArgumentNullException.ThrowIfNull(request);
+        var names = new List<string>();
+        foreach (var (fileName, _) in files)
         {
-            // Only the file name part, so "../" in an upload name cannot leave the folder.
-            var safeName = Path.GetFileName(fileName.Replace('\\', '/'));
-            if (string.IsNullOrWhiteSpace(safeName))
+            if (UploadFileName.MakeSafe(fileName) is not { } safe)
             {
+                return new UploadResult(UploadOutcome.BadName, $"Dateiname „{Printable(fileName)}“ ist ungültig (leer oder nur Punkte); nichts wurde gespeichert.");
+            }
+
+            names.Add(UploadFileName.Unique(safe, names));
+        }
+
+        if (names.Count == 0)
+        {
+            return new UploadResult(UploadOutcome.BadName, "Keine Dateien hochgeladen.");
+        }
+
+        if (!_gate.Wait(0, CancellationToken.None))
+        {
+            return new UploadResult(UploadOutcome.Busy, "Eine Aufnahme läuft bereits; bitte warten. Die Dateien wurden nicht gespeichert.");
+        }
+
+        var stamp = $"{timeProvider.GetUtcNow().ToString("yyyyMMdd-HHmmssfff", System.Globalization.CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..6]}";
+        var folder = Path.Combine(UploadsDirectory, stamp);
+        var journal = new UploadJournal(UploadsDirectory, stamp);
+        var started = false;
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var paths = new List<string>();
+            for (var i = 0; i < names.Count; i++)
+            {
+                var path = Path.Combine(folder, names[i]);
+                await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+                {
+                    await files[i].Content.CopyToAsync(target, cancellationToken).ConfigureAwait(false);
+                }
+
+                paths.Add(path);
+            }
+
+            var job = $"Upload ({paths.Count} Dateien)";
+            await journal.WriteAsync(new UploadJob(job, request.UserName, timeProvider.GetUtcNow(), names, UploadJob.Running, null)
+            {
+                DefaultVisibility = request.DefaultVisibility,
+                AllowVisibilityChange = request.AllowVisibilityChange,
+            }, CancellationToken.None).ConfigureAwait(false);
+            status.Start(job);
+            _ = Task.Run(() => RunAsync(job, paths, request, journal, lifetime.ApplicationStopping), CancellationToken.None);
+            started = true;
+            return new UploadResult(UploadOutcome.Started, $"{paths.Count} Dateien werden aufgenommen.");
+        }
+        finally
+        {
+            if (!started)
+            {
+                journal.Delete();
+                DeleteQuietly(folder);
+                _gate.Release();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Uploads whose journal still says running were cut short by a stop or crash of the app: they are ingested again,
+    /// one after the other (documents already stored are skipped by their content hash), and end as finished or failed.
+    /// </summary>
+    public async Task ResumeInterruptedUploadsAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var (journal, job) in UploadJournal.FindRunning(UploadsDirectory))
+        {
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var name = $"{job.Job} von {job.UserName}, nach Neustart fortgesetzt";
+            LogResuming(logger, name, job.StartedAt);
+            var paths = job.Files.Select(f => Path.Combine(journal.Folder, f)).ToList();
+            if (!paths.All(File.Exists))
+            {
+                status.Start(name);
+                var missing = string.Join(", ", job.Files.Where(f => !File.Exists(Path.Combine(journal.Folder, f))));
+                await FailAsync(journal, job, $"nicht fortsetzbar, Dateien fehlen: {missing}", job.UserName).ConfigureAwait(false);
+                _gate.Release();
                 continue;
             }
 
-            var path = Path.Combine(folder, safeName);
-            await using (var target = File.Create(path))
-            {
-                await content.CopyToAsync(target, cancellationToken).ConfigureAwait(false);
-            }
-
-            paths.Add(path);
+            // The same choices as at the upload: who, visibility for unmarked files, whether visibility may change.
+            var request = new IngestionRequest { UserName = job.UserName, DefaultVisibility = job.DefaultVisibility, AllowVisibilityChange = job.AllowVisibilityChange };
+            status.Start(name);
+            await RunAsync(name, paths, request, journal, cancellationToken).ConfigureAwait(false);
         }
-
-        return paths;
     }
 
-    private async Task RunAsync(string job, IReadOnlyList<string> paths, IngestionRequest request, CancellationToken cancellationToken)
+    private async Task FailAsync(UploadJournal journal, UploadJob job, string message, string userName)
+    {
+        status.Fail(message);
+        await journal.WriteAsync(job with { State = UploadJob.Failed, Result = message }, CancellationToken.None).ConfigureAwait(false);
+        await audit.WriteAsync(userName, AuditActions.Ingest, string.Join(", ", job.Files), message, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task RunAsync(string job, IReadOnlyList<string> paths, IngestionRequest request, UploadJournal? journal, CancellationToken cancellationToken)
     {
         try
         {
@@ -102,13 +184,19 @@ public sealed partial class ArchiveIngestionRunner(
                 await File.WriteAllTextAsync(SampleMarkerPath, summary, cancellationToken).ConfigureAwait(false);
             }
 
+            if (journal is not null && await journal.ReadAsync().ConfigureAwait(false) is { } entry)
+            {
+                await journal.WriteAsync(entry with { State = UploadJob.Finished, Result = summary }, CancellationToken.None).ConfigureAwait(false);
+            }
+
             status.Finish(summary, report);
             await audit.WriteAsync(request.UserName, AuditActions.Ingest, string.Join(", ", paths.Select(Path.GetFileName)), summary, cancellationToken).ConfigureAwait(false);
             LogIngested(logger, job, summary);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            status.Fail("abgebrochen (Anwendung wird beendet)");
+            // The journal stays "running": the next start resumes the upload.
+            status.Fail(journal is null ? "abgebrochen (Anwendung wird beendet)" : "abgebrochen (Anwendung wird beendet); wird beim nächsten Start fortgesetzt");
         }
 #pragma warning disable CA1031 // a background job must report any failure on the status page instead of dying silently
         catch (Exception ex)
@@ -116,10 +204,35 @@ public sealed partial class ArchiveIngestionRunner(
         {
             status.Fail($"Fehler: {ex.Message}");
             LogFailed(logger, ex, job);
+            if (journal is not null && await journal.ReadAsync().ConfigureAwait(false) is { } entry)
+            {
+                await journal.WriteAsync(entry with { State = UploadJob.Failed, Result = $"Fehler: {ex.Message}" }, CancellationToken.None).ConfigureAwait(false);
+            }
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    private static string Printable(string? name) =>
+        name is null ? string.Empty : new string([.. name.Take(80).Select(c => char.IsControl(c) ? '?' : c)]);
+
+    private static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Left for the next upload's clean-up; it holds no journal, so it is never ingested.
+        }
+        catch (UnauthorizedAccessException)
+        {
         }
     }
 
@@ -140,4 +253,7 @@ public sealed partial class ArchiveIngestionRunner(
 
     [LoggerMessage(EventId = 7102, Level = LogLevel.Error, Message = "Ingestion job {Job} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string job);
+
+    [LoggerMessage(EventId = 7103, Level = LogLevel.Warning, Message = "Resuming interrupted ingestion job {Job} (started {StartedAt})")]
+    private static partial void LogResuming(ILogger logger, string job, DateTimeOffset startedAt);
 }

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace Anfragen.Assistant.Web.Services;
 
 /// <summary>
-/// At first start with an empty index, ingests the sample archive (data/ of the repository) in the background.
-/// Startup does not wait for it; Administration shows its progress.
+/// At start, in the background: resumes uploads an earlier stop cut short, then, with an empty index, ingests the
+/// sample archive (data/ of the repository). Startup does not wait for either; Administration shows the progress.
 /// </summary>
 public sealed partial class SampleArchiveIngestion(
     IKnowledgeIndex index,
@@ -18,14 +18,16 @@ public sealed partial class SampleArchiveIngestion(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.IngestSampleDataOnEmptyIndex)
-        {
-            return;
-        }
-
         await Task.Yield();
         try
         {
+            // Uploads cut short by the last stop come first: they were the administrator's work in progress.
+            await runner.ResumeInterruptedUploadsAsync(stoppingToken).ConfigureAwait(false);
+            if (!options.Value.IngestSampleDataOnEmptyIndex)
+            {
+                return;
+            }
+
             // Empty index, or a sample run that started and never finished (the app was stopped): (re-)ingest. The
             // pipeline skips documents already written by their content hash, so an interrupted run resumes cheaply. An
             // archive that is already there (ingested with the CLI, or a real one) never gets the fictional sample mixed in.

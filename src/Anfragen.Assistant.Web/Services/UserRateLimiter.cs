@@ -12,6 +12,7 @@ public sealed class UserRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _drafting;
     private readonly PartitionedRateLimiter<string> _chat;
+    private readonly PartitionedRateLimiter<string> _upload;
 
     public UserRateLimiter(IOptions<WebOptions> options)
     {
@@ -19,6 +20,7 @@ public sealed class UserRateLimiter : IDisposable
         var web = options.Value;
         _drafting = PartitionedRateLimiter.Create<string, string>(user => RateLimitPartition.GetFixedWindowLimiter(user, _ => Window(web.DraftRequestsPerMinute)));
         _chat = PartitionedRateLimiter.Create<string, string>(user => RateLimitPartition.GetFixedWindowLimiter(user, _ => Window(web.ChatRequestsPerMinute)));
+        _upload = PartitionedRateLimiter.Create<string, string>(user => RateLimitPartition.GetFixedWindowLimiter(user, _ => Window(web.UploadRequestsPerMinute)));
     }
 
     public static FixedWindowRateLimiterOptions Window(int permitsPerMinute) => new()
@@ -43,9 +45,17 @@ public sealed class UserRateLimiter : IDisposable
         return lease.IsAcquired;
     }
 
+    /// <summary>True when the user may upload files for ingestion once more now.</summary>
+    public bool TryUpload(string userName)
+    {
+        using var lease = _upload.AttemptAcquire(userName);
+        return lease.IsAcquired;
+    }
+
     public void Dispose()
     {
         _drafting.Dispose();
         _chat.Dispose();
+        _upload.Dispose();
     }
 }

@@ -136,4 +136,71 @@ public sealed class AuthenticationTests(AnfragenWebFactory factory)
         // The key ring that makes this work lives in the data directory, not in the user profile of the machine.
         Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(factory.DataDirectory, Hosting.WebSecurityExtensions.DataProtectionKeysDirectory), "key-*.xml"));
     }
+
+    [Fact]
+    public async Task Starting_the_provider_sign_in_in_Development_mode_leads_to_the_demo_sign_in_page()
+    {
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync("/konto/oidc?returnUrl=%2Fchat", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/anmelden?returnUrl=%2Fchat", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Sign_out_without_the_form_token_keeps_the_session_and_asks_for_confirmation()
+    {
+        using var client = await SignIn.ClientForAsync(factory, Users.Staff);
+
+        var forged = await client.PostAsync("/konto/abmelden", new FormUrlEncodedContent([]), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, forged.StatusCode);
+        Assert.Equal("/abmelden?abgelaufen=1", forged.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/inquiries", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_out_from_the_sign_out_page_ends_the_session()
+    {
+        using var client = await SignIn.ClientForAsync(factory, Users.Staff);
+        var page = await client.GetStringAsync("/abmelden", TestContext.Current.CancellationToken);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var response = await client.PostAsync("/konto/abmelden", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token) }), TestContext.Current.CancellationToken);
+
+        Assert.Equal("/anmelden", response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/inquiries", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/inquiries")]
+    [InlineData($"/api/documents/{Users.NonPublicPersonnelDocument}")]
+    [InlineData("/api/search?q=Radweg")]
+    [InlineData("/api/chat/history")]
+    [InlineData("/archiv")]
+    [InlineData("/anmelden")]
+    public async Task Responses_are_never_stored_by_a_browser_or_proxy(string path)
+    {
+        using var client = await SignIn.ClientForAsync(factory, Users.Reviewer);
+
+        var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode}");
+        Assert.True(response.Headers.CacheControl?.NoStore, $"{path}: Cache-Control {response.Headers.CacheControl}");
+    }
+
+    [Fact]
+    public async Task Static_assets_keep_their_own_caching()
+    {
+        using var client = await SignIn.ClientForAsync(factory, Users.Reviewer);
+        var page = await client.GetStringAsync("/anmelden", TestContext.Current.CancellationToken);
+        var stylesheet = System.Text.RegularExpressions.Regex.Match(page, "href=\"/?(app[^\"]*\\.css)\"").Groups[1].Value;
+        Assert.NotEmpty(stylesheet);
+
+        var response = await client.GetAsync("/" + stylesheet, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual(true, response.Headers.CacheControl?.NoStore);
+    }
 }

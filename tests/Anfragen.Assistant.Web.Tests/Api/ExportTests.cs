@@ -32,6 +32,7 @@ public sealed class ExportTests(AnfragenWebFactory factory)
 
         var docx = await staff.GetAsync($"/api/inquiries/{id}/export/docx", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        Assert.True(docx.Headers.CacheControl?.NoStore, "a downloaded Stellungnahme must not stay in a browser or proxy cache");
         // The demo inquiry carries no Drucksache number: the file is named after the app's id of the inquiry.
         Assert.Equal($"Stellungnahme-{id}.docx", docx.Content.Headers.ContentDisposition!.FileName);
         await using var stream = new MemoryStream(await docx.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
@@ -46,7 +47,9 @@ public sealed class ExportTests(AnfragenWebFactory factory)
             Assert.Contains(text, paragraphs.Skip(heading));
         }
 
-        var markdown = await staff.GetStringAsync($"/api/inquiries/{id}/export/markdown", TestContext.Current.CancellationToken);
+        var markdownResponse = await staff.GetAsync($"/api/inquiries/{id}/export/markdown", TestContext.Current.CancellationToken);
+        Assert.True(markdownResponse.Headers.CacheControl?.NoStore, "a downloaded Stellungnahme must not stay in a browser or proxy cache");
+        var markdown = await markdownResponse.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.All(expected, e => Assert.Contains($"## Zu Frage {e.Key}:\n", markdown, StringComparison.Ordinal));
 
         // The approved Stellungnahme flows back into the archive and is found by search.

@@ -44,6 +44,29 @@ public sealed class OpenIdConnectModeTests(OpenIdConnectModeTests.OidcFactory fa
         Assert.Contains("Anfragen:Authentication:Authority", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_unreachable_provider_in_Production_shows_a_German_error_page_with_the_trace_id()
+    {
+        // The provider's metadata cannot be fetched: the challenge throws. The Production handler used to fail itself
+        // on this (re-executing a page for the failed request) and send an empty 500.
+        await using var unreachable = new UnreachableProviderFactory();
+        using var client = unreachable.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/konto/oidc?returnUrl=%2Fchat");
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml");
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("<h1>Interner Fehler</h1>", html, StringComparison.Ordinal);
+        Assert.Matches("Fehlerkennung [0-9a-f-]{20,}", html);
+        Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("127.0.0.1", html, StringComparison.Ordinal);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
     public sealed class OidcFactory : AnfragenWebFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -61,6 +84,19 @@ public sealed class OpenIdConnectModeTests(OpenIdConnectModeTests.OidcFactory fa
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Anfragen:Authentication:Mode", "OpenIdConnect");
+            builder.UseSetting("Anfragen:Authentication:ClientId", "anfragen-assistant");
+        }
+    }
+
+    private sealed class UnreachableProviderFactory : AnfragenWebFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Anfragen:Authentication:Mode", "OpenIdConnect");
+            builder.UseSetting("Anfragen:Authentication:Authority", "http://127.0.0.1:9/realms/stadt");
+            builder.UseSetting("Anfragen:Authentication:RequireHttpsMetadata", "false");
             builder.UseSetting("Anfragen:Authentication:ClientId", "anfragen-assistant");
         }
     }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Anfragen.Assistant.Review;
 using Anfragen.Assistant.Web.Infrastructure;
 using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Anfragen.Assistant.Web.E2E;
@@ -243,6 +245,37 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         await reviewer.Page.Locator("[data-testid=document]").WaitForAsync();
         Assert.Contains(Users.Canaries[0], await reviewer.Page.ContentAsync(), StringComparison.Ordinal);
         await reviewer.ScreenshotAsync("08-dokument-nichtoeffentlich-fachbereichsleitung");
+    }
+
+    [Fact]
+    public async Task A_withdrawn_clearance_holds_from_the_next_click_on_without_a_reload()
+    {
+        Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? string.Empty);
+        var clearances = fixture.App.Services.GetRequiredService<UserClearanceStore>();
+        var administrator = new Actor(Users.Admin, "Ada Administration", new HashSet<StaffRole> { StaffRole.Administration }, true);
+        await using var reviewer = await BrowserSession.SignInAsync(fixture, Users.Reviewer);
+        try
+        {
+            await reviewer.GotoAsync("/archiv");
+            await reviewer.Page.FillAsync("[data-testid=search-text]", "Personalgestellung Leitung Fachbereich 37 Auswahlverfahren");
+            await reviewer.Page.ClickAsync("[data-testid=search-submit]");
+            await reviewer.Page.Locator("[data-testid=hits]", new() { HasTextString = Users.NonPublicPersonnelDocument }).WaitForAsync();
+
+            // The administrator withdraws the clearance (as the Verwaltung page does) while the reviewer's tab stays open.
+            await clearances.SetAsync(administrator, Users.Reviewer, cleared: false, TestContext.Current.CancellationToken);
+            await reviewer.Page.ClickAsync("[data-testid=search-submit]");
+            await reviewer.Page.WaitForFunctionAsync(
+                "id => { const hits = document.querySelector('[data-testid=hits]'); return hits && !hits.innerText.includes(id); }",
+                Users.NonPublicPersonnelDocument,
+                new() { Timeout = 30_000 });
+            await reviewer.ScreenshotAsync("13-freischaltung-entzogen-ohne-neu-laden");
+            var html = await reviewer.Page.ContentAsync();
+            Assert.All(Users.Canaries, canary => Assert.DoesNotContain(canary, html, StringComparison.Ordinal));
+        }
+        finally
+        {
+            await clearances.SetAsync(administrator, Users.Reviewer, cleared: true, CancellationToken.None);
+        }
     }
 
     [Fact]

@@ -23,7 +23,8 @@ public class AnfragenWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
     }
 
-    private AnfragenWebFactory(string dataDirectory, bool ownsDataDirectory)
+    /// <summary>An app on <paramref name="dataDirectory"/>; unless it owns it, disposing leaves the directory for the next instance.</summary>
+    protected AnfragenWebFactory(string dataDirectory, bool ownsDataDirectory)
     {
         DataDirectory = dataDirectory;
         _ownsDataDirectory = ownsDataDirectory;
@@ -55,6 +56,8 @@ public class AnfragenWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
         builder.UseSetting("Anfragen:Web:DraftRequestsPerMinute", "1000");
         builder.UseSetting("Anfragen:Web:ChatRequestsPerMinute", "1000");
+        builder.UseSetting("Anfragen:Web:SignInRequestsPerMinute", "10000");
+        builder.UseSetting("Anfragen:Web:UploadRequestsPerMinute", "1000");
         builder.ConfigureTestServices(services =>
         {
             if (UseRealEmbedder)

@@ -163,7 +163,8 @@ public sealed partial class AnswerCard
         _message = null;
         try
         {
-            if (await step(Actor))
+            // The clearance as stored now, not as it was when the page opened.
+            if (await step(await GetActorAsync()))
             {
                 await OnChanged.InvokeAsync();
             }

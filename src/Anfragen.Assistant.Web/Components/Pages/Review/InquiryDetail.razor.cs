@@ -73,7 +73,8 @@ public sealed partial class InquiryDetail
             return;
         }
 
-        if (!Limiter.TryDraft(_actor!.UserName))
+        // Each action reads the actor anew: a clearance withdrawn since the page opened holds from this click on.
+        if (!Limiter.TryDraft((await RefreshActorAsync()).UserName))
         {
             _message = "Zu viele Entwurfsanfragen in kurzer Zeit. Bitte eine Minute warten.";
             return;
@@ -87,7 +88,7 @@ public sealed partial class InquiryDetail
             // One question at a time, so each draft appears as soon as it is written.
             foreach (var number in _answers.Where(a => a.Status == AnswerStatus.Open && a.Mode is null).Select(a => a.Number).ToList())
             {
-                var result = (await Review.DraftAsync(_actor, Id, number))[0];
+                var result = (await Review.DraftAsync(await RefreshActorAsync(), Id, number))[0];
                 if (!result.Succeeded)
                 {
                     _message = result.Message;
@@ -110,7 +111,7 @@ public sealed partial class InquiryDetail
 
     private async Task SubmitAllAsync()
     {
-        var results = await Review.SubmitAllAsync(_actor!, Id);
+        var results = await Review.SubmitAllAsync(await RefreshActorAsync(), Id);
         var submitted = results.Count(r => r.Succeeded);
         var refused = results.Where(r => !r.Succeeded).Select(r => r.Message).ToList();
         _notice = submitted == 0 ? null : submitted == 1 ? "1 Antwort zur Prüfung eingereicht." : $"{submitted} Antworten zur Prüfung eingereicht.";
@@ -120,7 +121,7 @@ public sealed partial class InquiryDetail
 
     private async Task AssignAsync(Assignment? assignee)
     {
-        var result = await Review.AssignAsync(_actor!, Id, null, assignee);
+        var result = await Review.AssignAsync(await RefreshActorAsync(), Id, null, assignee);
         _message = result.Succeeded ? null : result.Message;
         _record = result.Inquiry ?? _record;
         _known = await Review.KnownAssigneesAsync();
@@ -128,7 +129,7 @@ public sealed partial class InquiryDetail
 
     private async Task SetDeadlineAsync(DateOnly? deadline)
     {
-        var result = await Review.SetDeadlineAsync(_actor!, Id, deadline);
+        var result = await Review.SetDeadlineAsync(await RefreshActorAsync(), Id, deadline);
         _message = result.Succeeded ? null : result.Message;
         _record = result.Inquiry ?? _record;
         _deadline = _record?.Deadline;
@@ -150,8 +151,12 @@ public sealed partial class InquiryDetail
         }
 
         _deadline = _record.Deadline;
-        _answers = await Review.GetAnswersAsync(_actor!, Id);
-        _versions = await Review.GetVersionsAsync(_actor!, Id) ?? [];
-        _comments = await Review.GetCommentsAsync(_actor!, Id) ?? [];
+        var actor = await RefreshActorAsync();
+        _answers = await Review.GetAnswersAsync(actor, Id);
+        _versions = await Review.GetVersionsAsync(actor, Id) ?? [];
+        _comments = await Review.GetCommentsAsync(actor, Id) ?? [];
     }
+
+    /// <summary>The actor as stored now (clearance, roles); the children get it with the next render.</summary>
+    private async Task<Actor> RefreshActorAsync() => _actor = await GetActorAsync();
 }
